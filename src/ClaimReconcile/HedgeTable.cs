@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+
+namespace ClaimReconcile;
+
+/// <summary>
+/// The single place where hedges get their widths. <see cref="Default"/> holds the documented defaults;
+/// <see cref="With"/> returns a copy with one rule replaced.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Default widths (for a stated value <c>v</c>):
+/// <list type="table">
+/// <item><term>exact</term><description><c>[v, v]</c> widened to the rounding step (5 h → 4.5–5.5 h)</description></item>
+/// <item><term>about</term><description><c>[0.9 v, 1.1 v]</c>, at least the rounding step</description></item>
+/// <item><term>almost</term><description><c>[0.85 v, v)</c></description></item>
+/// <item><term>more-than</term><description><c>(v, ∞)</c></description></item>
+/// <item><term>at-least</term><description><c>[v, ∞)</c></description></item>
+/// <item><term>at-most</term><description><c>(−∞, v]</c></description></item>
+/// <item><term>less-than</term><description><c>(−∞, v)</c></description></item>
+/// </list>
+/// Dates use the same hedges by granularity instead of factors: about widens by one unit of the date's
+/// granularity on each side, almost by one unit before it, and the open-ended hedges leave one side unbounded.
+/// </remarks>
+public sealed class HedgeTable
+{
+    private readonly ImmutableDictionary<Hedge, HedgeRule> _rules;
+
+    private HedgeTable(ImmutableDictionary<Hedge, HedgeRule> rules) => _rules = rules;
+
+    /// <summary>The documented default widths.</summary>
+    public static HedgeTable Default { get; } = new(new Dictionary<Hedge, HedgeRule>
+    {
+        [Hedge.Exact] = HedgeRule.Create(1, false, 1, false, usesRoundingStep: true),
+        [Hedge.About] = HedgeRule.Create(0.9, false, 1.1, false, usesRoundingStep: true),
+        [Hedge.Almost] = HedgeRule.Create(0.85, false, 1, true),
+        [Hedge.MoreThan] = HedgeRule.Create(1, true, null, false),
+        [Hedge.AtLeast] = HedgeRule.Create(1, false, null, false),
+        [Hedge.AtMost] = HedgeRule.Create(null, false, 1, false),
+        [Hedge.LessThan] = HedgeRule.Create(null, false, 1, true),
+    }.ToImmutableDictionary());
+
+    /// <summary>The rule for <paramref name="hedge"/>.</summary>
+    public HedgeRule this[Hedge hedge] => _rules[hedge];
+
+    /// <summary>Returns a copy of this table in which <paramref name="hedge"/> follows <paramref name="rule"/>.</summary>
+    public HedgeTable With(Hedge hedge, HedgeRule rule)
+    {
+        if (!Enum.IsDefined(hedge))
+        {
+            throw new ArgumentOutOfRangeException(nameof(hedge), hedge, "Unknown hedge.");
+        }
+
+        return new HedgeTable(_rules.SetItem(hedge, rule));
+    }
+}

@@ -1,0 +1,136 @@
+using NodaTime;
+using NodaTime.Text;
+
+namespace ClaimReconcile.Pipeline;
+
+/// <summary>
+/// The scope and group stages: a group is one subject, one property and one scope. Claims scoped to an
+/// event group by the event; claims scoped to a time window group with the claims whose windows overlap
+/// theirs (and join an event group of the same question whose date overlaps); <c>asOf</c> claims group by
+/// date; claims without scope are timeless.
+/// </summary>
+internal static class Grouping
+{
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(IEnumerable<PreparedClaim> claims)
+    {
+        var result = new List<(string, string, string?, List<PreparedClaim>)>();
+        foreach (var question in claims.GroupBy(c => (c.SubjectKey, c.PropertyKey)))
+        {
+            var byScope = new SortedDictionary<string, List<PreparedClaim>>(StringComparer.Ordinal);
+            var windows = new List<PreparedClaim>();
+            foreach (var claim in question)
+            {
+                if (claim.ScopeKind == ScopeKind.When)
+                {
+                    windows.Add(claim);
+                }
+                else
+                {
+                    Add(byScope, claim.ScopeKey ?? "", claim);
+                }
+            }
+
+            foreach (var cluster in ClusterWindows(windows))
+            {
+                var low = cluster.Min(c => c.Window!.Value.Low);
+                var high = cluster.Max(c => c.Window!.Value.High);
+                var events = question.Where(c => c.ScopeKind == ScopeKind.Event && c.Window is { } w && w.Low < high && low < w.High)
+                    .Select(c => c.ScopeKey!).Distinct().ToList();
+                var key = events.Count == 1 ? events[0] : WindowKey(cluster);
+                foreach (var claim in cluster)
+                {
+                    Add(byScope, key, claim);
+                }
+            }
+
+            foreach (var (scope, members) in byScope)
+            {
+                result.Add((question.Key.SubjectKey, question.Key.PropertyKey, scope.Length == 0 ? null : scope, members));
+            }
+        }
+
+        result.Sort((a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Item1, b.Item1);
+            c = c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
+            return c != 0 ? c : string.CompareOrdinal(a.Item3 ?? "", b.Item3 ?? "");
+        });
+        foreach (var group in result)
+        {
+            group.Item4.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        }
+
+        return result;
+    }
+
+    /// <summary>Claims whose windows overlap, directly or through others, form one cluster.</summary>
+    private static IEnumerable<List<PreparedClaim>> ClusterWindows(List<PreparedClaim> claims)
+    {
+        claims.Sort((a, b) => a.Window!.Value.Low != b.Window!.Value.Low
+            ? a.Window!.Value.Low.CompareTo(b.Window!.Value.Low)
+            : string.CompareOrdinal(a.Id, b.Id));
+        List<PreparedClaim>? current = null;
+        var reach = double.NegativeInfinity;
+        foreach (var claim in claims)
+        {
+            if (current is null || claim.Window!.Value.Low >= reach)
+            {
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
+                current = [];
+                reach = double.NegativeInfinity;
+            }
+
+            current.Add(claim);
+            reach = Math.Max(reach, claim.Window!.Value.High);
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
+    private static string WindowKey(List<PreparedClaim> cluster)
+    {
+        var start = cluster.Min(c => c.Claim.Scope!.When!.Start);
+        var end = cluster.Max(c => c.Claim.Scope!.When!.End);
+        return start == end
+            ? $"when:{LocalDatePattern.Iso.Format(start)}"
+            : $"when:{LocalDatePattern.Iso.Format(start)}/{LocalDatePattern.Iso.Format(end)}";
+    }
+
+    private static void Add(SortedDictionary<string, List<PreparedClaim>> groups, string key, PreparedClaim claim)
+    {
+        if (!groups.TryGetValue(key, out var list))
+        {
+            groups[key] = list = [];
+        }
+
+        list.Add(claim);
+    }
+
+    /// <summary>The window of a time value in a zone, as Unix seconds [low, high).</summary>
+    public static (double Low, double High) Window(TemporalValue when, DateTimeZone zone)
+    {
+        if (when.Instant is { } instant)
+        {
+            var t = ValueNormalizer.Seconds(instant);
+            return (t, t + 1);
+        }
+
+        var low = zone.AtStartOfDay(when.Start);
+        var high = zone.AtStartOfDay(when.End.PlusDays(1));
+        if (when.PartOfDay is { } part)
+        {
+            var (from, to) = PartOfDayNames.Hours(part);
+            high = low.PlusHours(to);
+            low = low.PlusHours(from);
+        }
+
+        return (ValueNormalizer.Seconds(low.ToInstant()), ValueNormalizer.Seconds(high.ToInstant()));
+    }
+}

@@ -1,0 +1,58 @@
+namespace ClaimReconcile.Pipeline;
+
+internal enum RelationKind
+{
+    Agree,
+    Partial,
+    Conflict,
+    Incomparable,
+}
+
+/// <summary>How two normalized values relate; <see cref="Degree"/> is the share of agreement, <see cref="Gap"/> the distance of disjoint intervals.</summary>
+internal readonly record struct Relation(RelationKind Kind, double Degree, double Gap)
+{
+    public static Relation Agree { get; } = new(RelationKind.Agree, 1, 0);
+
+    public static Relation Incomparable { get; } = new(RelationKind.Incomparable, 0, 0);
+
+    public static Relation Compare(Form a, Form b) => (a, b) switch
+    {
+        (IntervalForm x, IntervalForm y) when x.Dimension == y.Dimension => CompareIntervals(x, y),
+        (KeyForm x, KeyForm y) when x.Kind == y.Kind => x.Key == y.Key ? Agree : new(RelationKind.Conflict, 0, 0),
+        (SetForm x, SetForm y) => CompareSets(x, y),
+        _ => Incomparable,
+    };
+
+    private static Relation CompareIntervals(IntervalForm a, IntervalForm b)
+    {
+        var low = Math.Max(a.Low, b.Low);
+        var high = Math.Min(a.High, b.High);
+        if (low < high)
+        {
+            return Agree;
+        }
+
+        if (low == high)
+        {
+            var lowOpen = a.Low == low ? a.LowOpen : b.LowOpen;
+            var bothLowAtPoint = a.Low == low && b.Low == low;
+            lowOpen = bothLowAtPoint ? a.LowOpen || b.LowOpen : lowOpen;
+            var highOpen = a.High == high && b.High == high ? a.HighOpen || b.HighOpen : a.High == high ? a.HighOpen : b.HighOpen;
+            return lowOpen || highOpen ? new(RelationKind.Conflict, 0, 0) : Agree;
+        }
+
+        return new(RelationKind.Conflict, 0, low - high);
+    }
+
+    private static Relation CompareSets(SetForm a, SetForm b)
+    {
+        var common = a.Members.Intersect(b.Members, StringComparer.Ordinal).Count();
+        if (common == a.Members.Length && common == b.Members.Length)
+        {
+            return Agree;
+        }
+
+        var union = a.Members.Length + b.Members.Length - common;
+        return common == 0 ? new(RelationKind.Conflict, 0, 0) : new(RelationKind.Partial, (double)common / union, 0);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+
+namespace ClaimReconcile.Pipeline;
+
+/// <summary>The validate stage: drops what cannot be reconciled, reporting each with a code and a location.</summary>
+internal sealed class Validation
+{
+    public List<ReconciliationIssue> Issues { get; } = [];
+
+    public Dictionary<string, Source> Sources { get; } = new(StringComparer.Ordinal);
+
+    public List<Entity> Entities { get; } = [];
+
+    public Dictionary<string, Event> Events { get; } = new(StringComparer.Ordinal);
+
+    public List<(Claim Claim, string Id, Source Source)> Claims { get; } = [];
+
+    public int Rejected { get; private set; }
+
+    public static Validation Run(ClaimSet set)
+    {
+        var v = new Validation();
+        v.CheckSources(set.Sources);
+        v.CheckEntities(set.Entities);
+        v.CheckEvents(set.Events);
+        v.CheckClaims(set.Claims);
+        return v;
+    }
+
+    private void CheckSources(ImmutableArray<Source> sources)
+    {
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var source = sources[i];
+            var path = source.Location ?? $"$.sources[{i}]";
+            if (!Sources.TryAdd(source.Id, source))
+            {
+                Issues.Add(new(IssueCodes.DuplicateId, $"{path}.id", $"Source id \"{source.Id}\" is already used by an earlier source; this one is ignored."));
+                continue;
+            }
+
+            if (source.Prior is { } prior && !(prior > 0 && prior < 1))
+            {
+                Issues.Add(new(IssueCodes.InvalidPrior, $"{path}.prior", $"A prior is strictly between 0 and 1; {NumberValue.Format(prior)} is not. The default is used.", null, IssueSeverity.Warning));
+            }
+        }
+
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var source = sources[i];
+            var path = source.Location ?? $"$.sources[{i}]";
+            for (var d = 0; d < source.DerivedFrom.Length; d++)
+            {
+                if (!Sources.ContainsKey(source.DerivedFrom[d]))
+                {
+                    Issues.Add(new(IssueCodes.UnknownUpstream, $"{path}.derivedFrom[{d}]",
+                        $"\"{source.DerivedFrom[d]}\" is not a declared source; it still counts as an upstream shared with any other source naming it.", null, IssueSeverity.Warning));
+                }
+            }
+        }
+
+        foreach (var cycle in FindCycles())
+        {
+            var source = Sources[cycle[0]];
+            Issues.Add(new(IssueCodes.DerivationCycle, $"{source.Location ?? "$.sources"}.derivedFrom",
+                $"Sources derive from each other in a cycle ({string.Join(" → ", cycle.Append(cycle[0]))}); they count as one source.", null, IssueSeverity.Warning));
+        }
+    }
+
+    private List<string[]> FindCycles()
+    {
+        var cycles = new List<string[]>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new List<string>();
+        void Visit(string id)
+        {
+            state[id] = 1;
+            stack.Add(id);
+            foreach (var up in Sources[id].DerivedFrom.Where(Sources.ContainsKey).Order(StringComparer.Ordinal))
+            {
+                if (!state.TryGetValue(up, out var s))
+                {
+                    Visit(up);
+                }
+                else if (s == 1)
+                {
+                    var cycle = stack.Skip(stack.IndexOf(up)).ToArray();
+                    var start = Array.IndexOf(cycle, cycle.Min(StringComparer.Ordinal));
+                    cycles.Add([.. cycle.Skip(start), .. cycle.Take(start)]);
+                }
+            }
+
+            stack.RemoveAt(stack.Count - 1);
+            state[id] = 2;
+        }
+
+        foreach (var id in Sources.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!state.ContainsKey(id))
+            {
+                Visit(id);
+            }
+        }
+
+        return cycles;
+    }
+
+    private void CheckEntities(ImmutableArray<Entity> entities)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entities.Length; i++)
+        {
+            if (seen.Add(entities[i].Id))
+            {
+                Entities.Add(entities[i]);
+            }
+            else
+            {
+                Issues.Add(new(IssueCodes.DuplicateId, $"{entities[i].Location ?? $"$.entities[{i}]"}.id", $"Entity id \"{entities[i].Id}\" is already used; this entity is ignored."));
+            }
+        }
+    }
+
+    private void CheckEvents(ImmutableArray<Event> events)
+    {
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (!Events.TryAdd(events[i].Id, events[i]))
+            {
+                Issues.Add(new(IssueCodes.DuplicateId, $"{events[i].Location ?? $"$.events[{i}]"}.id", $"Event id \"{events[i].Id}\" is already used; this event is ignored."));
+            }
+        }
+    }
+
+    private void CheckClaims(ImmutableArray<Claim> claims)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var claim = claims[i];
+            var path = claim.Location ?? $"$.claims[{i}]";
+            var id = claim.Id ?? $"{claim.Source}#{i}";
+            var ok = true;
+            if (!ids.Add(id))
+            {
+                Issues.Add(new(IssueCodes.DuplicateId, $"{path}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
+                ok = false;
+            }
+
+            if (!Sources.TryGetValue(claim.Source, out var source))
+            {
+                Issues.Add(new(IssueCodes.UnknownSource, $"{path}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
+                ok = false;
+            }
+
+            if (claim.Scope?.Event is { } eventId && !Events.ContainsKey(eventId))
+            {
+                Issues.Add(new(IssueCodes.UnknownEvent, $"{path}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
+                ok = false;
+            }
+
+            if (ok)
+            {
+                Claims.Add((claim, id, source!));
+            }
+            else
+            {
+                Rejected++;
+            }
+        }
+    }
+}

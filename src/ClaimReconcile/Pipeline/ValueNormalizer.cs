@@ -1,0 +1,170 @@
+using System.Globalization;
+using NodaTime;
+
+namespace ClaimReconcile.Pipeline;
+
+/// <summary>
+/// Turns a claim's value into a comparable <see cref="Form"/>: units to base units, hedges to intervals
+/// (through the <see cref="HedgeTable"/>), dates to instants in the source's time zone, ages to birth
+/// intervals, mentions to entity ids.
+/// </summary>
+internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver)
+{
+    public const string InstantDimension = "instant";
+    public const string BirthDimension = "birth";
+
+    public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated)
+    {
+        var zone = source?.TimeZone ?? DateTimeZone.Utc;
+        return value switch
+        {
+            NumberValue n when IsAge(property) && Units.IsYears(n.Unit) => Age(n.Min, n.Max, n.Hedge, asOf, zone),
+            DurationValue d when IsAge(property) => Age(d.Length.TotalSeconds / Units.SecondsPerYear, d.Length.TotalSeconds / Units.SecondsPerYear, d.Hedge, asOf, zone, exactYears: false),
+            NumberValue n => Number(n),
+            DurationValue d => Hedged(Units.Time, d.Length.TotalSeconds, d.Length.TotalSeconds, d.Hedge, DurationStep(d.Length)),
+            TemporalValue t => Temporal(t, zone),
+            EntityValue e => new KeyForm("entity", resolver.Key(e.Mention)),
+            TextValue t => new KeyForm("text", TextFolding.Fold(t.Value)),
+            BooleanValue b => new KeyForm("boolean", (b.Value ^ negated) ? "true" : "false"),
+            SetValue s => new SetForm([.. s.Members.Select(resolver.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
+            _ => throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}."),
+        };
+    }
+
+    public static bool IsAge(string property) => string.Equals(property.Trim(), "age", StringComparison.OrdinalIgnoreCase);
+
+    private IntervalForm Number(NumberValue n)
+    {
+        var (dimension, factor) = Units.Resolve(n.Unit);
+        var step = n.IsSingle ? RoundingStep(n.Min) * factor : 0;
+        return Hedged(dimension, n.Min * factor, n.Max * factor, n.Hedge, step);
+    }
+
+    private IntervalForm Hedged(string dimension, double min, double max, Hedge hedge, double step)
+    {
+        var rule = hedges[hedge];
+        double low, high;
+        bool lowOpen, highOpen;
+        if (min >= 0)
+        {
+            low = rule.LowerFactor is { } lf ? min * lf : double.NegativeInfinity;
+            high = rule.UpperFactor is { } uf ? max * uf : double.PositiveInfinity;
+            (lowOpen, highOpen) = (rule.LowerOpen, rule.UpperOpen);
+        }
+        else
+        {
+            // Below zero the factors act on magnitudes, so the sides swap.
+            low = rule.UpperFactor is { } uf ? min * uf : double.NegativeInfinity;
+            high = rule.LowerFactor is { } lf ? max * lf : double.PositiveInfinity;
+            (lowOpen, highOpen) = (rule.UpperOpen, rule.LowerOpen);
+        }
+
+        if (rule.UsesRoundingStep && step > 0)
+        {
+            low = Math.Min(low, min - (step / 2));
+            high = Math.Max(high, max + (step / 2));
+        }
+
+        return new IntervalForm(dimension, low, high, lowOpen, highOpen);
+    }
+
+    /// <summary>An age as of a date, as the interval in which the birth (or start) must lie.</summary>
+    private IntervalForm Age(double min, double max, Hedge hedge, LocalDate? asOf, DateTimeZone zone, bool exactYears = true)
+    {
+        // A stated age in whole years is floored: "68" covers 68 up to (not including) 69.
+        var years = hedge == Hedge.Exact && exactYears && min == max && min == Math.Floor(min)
+            ? new IntervalForm(Units.Time, min, min + 1, false, true)
+            : Hedged(Units.Time, min, max, hedge, exactYears ? 0 : RoundingStep(min));
+        var reference = asOf is { } date ? Seconds(zone.AtStartOfDay(date.PlusDays(1)).ToInstant()) : 0;
+        return new IntervalForm(BirthDimension,
+            reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
+    }
+
+    private static IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
+    {
+        double start, end, unit;
+        if (t.Instant is { } instant)
+        {
+            start = end = Seconds(instant);
+            unit = 15 * 60;
+        }
+        else if (t.PartOfDay is { } part)
+        {
+            var (from, to) = PartOfDayNames.Hours(part);
+            var day = zone.AtStartOfDay(t.Start);
+            start = Seconds(day.PlusHours(from).ToInstant());
+            end = Seconds(day.PlusHours(to).ToInstant());
+            unit = 3 * 3_600;
+        }
+        else
+        {
+            start = Seconds(zone.AtStartOfDay(t.Start).ToInstant());
+            end = Seconds(zone.AtStartOfDay(t.End.PlusDays(1)).ToInstant());
+            unit = t.Granularity switch
+            {
+                TemporalGranularity.Year => Units.SecondsPerYear,
+                TemporalGranularity.Month => Units.SecondsPerYear / 12,
+                _ => 86_400,
+            };
+        }
+
+        var endOpen = t.Instant is null;
+        return t.Hedge switch
+        {
+            Hedge.Exact => new IntervalForm(InstantDimension, start, end, false, endOpen),
+            Hedge.About => new IntervalForm(InstantDimension, start - unit, end + unit, false, endOpen),
+            Hedge.Almost => new IntervalForm(InstantDimension, start - unit, end, false, endOpen),
+            Hedge.MoreThan => new IntervalForm(InstantDimension, end, double.PositiveInfinity, !endOpen, false),
+            Hedge.AtLeast => new IntervalForm(InstantDimension, start, double.PositiveInfinity, false, false),
+            Hedge.AtMost => new IntervalForm(InstantDimension, double.NegativeInfinity, end, false, endOpen),
+            Hedge.LessThan => new IntervalForm(InstantDimension, double.NegativeInfinity, start, false, true),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    public static double Seconds(Instant instant) => instant.ToUnixTimeTicks() / (double)NodaConstants.TicksPerSecond;
+
+    /// <summary>The rounding step of a stated number: 1 for 5 or 68, 10 for 100 or 150, 0.1 for 4.5.</summary>
+    internal static double RoundingStep(double value)
+    {
+        var magnitude = Math.Abs(value);
+        if (magnitude == 0)
+        {
+            return 1;
+        }
+
+        if (magnitude != Math.Floor(magnitude))
+        {
+            var text = magnitude.ToString("R", CultureInfo.InvariantCulture);
+            var point = text.IndexOf('.', StringComparison.Ordinal);
+            var decimals = point < 0 || text.Contains('E', StringComparison.OrdinalIgnoreCase) ? 6 : text.Length - point - 1;
+            return Math.Pow(10, -decimals);
+        }
+
+        // Trailing zeros mark rounding, except the last one: 50 is read as exact, 1500 as 1500 ± 5.
+        var zeros = 0;
+        while (magnitude >= 10 && magnitude % 10 == 0)
+        {
+            magnitude /= 10;
+            zeros++;
+        }
+
+        return Math.Pow(10, Math.Max(0, zeros - 1));
+    }
+
+    private static double DurationStep(Duration length)
+    {
+        var seconds = length.TotalSeconds;
+        if (seconds >= 3_600 && seconds % 3_600 == 0)
+        {
+            return RoundingStep(seconds / 3_600) * 3_600;
+        }
+
+        if (seconds >= 60 && seconds % 60 == 0)
+        {
+            return RoundingStep(seconds / 60) * 60;
+        }
+
+        return RoundingStep(seconds);
+    }
+}

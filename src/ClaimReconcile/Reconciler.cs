@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using ClaimReconcile.Estimation;
+using ClaimReconcile.Pipeline;
+using ClaimReconcile.Serialization;
+using NodaTime;
+
+namespace ClaimReconcile;
+
+/// <summary>
+/// Reconciles a claim set: validate → normalize → scope → group → compare → estimate → judge → report.
+/// </summary>
+/// <remarks>
+/// Immutable once built and thread-safe: one instance can serve many threads. <see cref="Reconcile(ClaimSet)"/>
+/// never throws on bad user data: every claim ends up in exactly one group or in the report's issues. The
+/// result does not depend on the order of the input's arrays. The <see cref="IClock"/> gives "today" for
+/// ages stated by sources without a publication date.
+/// </remarks>
+public sealed class Reconciler
+{
+    private readonly HedgeTable _hedges;
+    private readonly IConsensusEstimator _estimator;
+    private readonly IClock _clock;
+
+    /// <summary>Creates a reconciler.</summary>
+    /// <param name="options">Settings; the defaults when omitted.</param>
+    /// <param name="clock">The clock that says what "today" is; the system clock when omitted.</param>
+    /// <exception cref="ArgumentException">An option is invalid (all problems are listed together).</exception>
+    public Reconciler(ReconcilerOptions? options = null, IClock? clock = null)
+    {
+        options ??= new ReconcilerOptions();
+        options.Validate();
+        _hedges = options.Hedges;
+        _estimator = options.Estimator;
+        _clock = clock ?? SystemClock.Instance;
+    }
+
+    /// <summary>The estimator in use.</summary>
+    public IConsensusEstimator Estimator => _estimator;
+
+    /// <summary>Reconciles a claim set read from JSON or CSV, counting the claims that could not be read.</summary>
+    public ReconciliationReport Reconcile(ClaimSetReadResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return Run(read.ClaimSet, read.Issues, read.RejectedClaims);
+    }
+
+    /// <summary>Reconciles a claim set.</summary>
+    public ReconciliationReport Reconcile(ClaimSet claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return Run(claims, [], 0);
+    }
+
+    private ReconciliationReport Run(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected)
+    {
+        var validation = Validation.Run(set);
+        var issues = new List<ReconciliationIssue>(readIssues);
+        issues.AddRange(validation.Issues);
+
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values);
+        var normalizer = new ValueNormalizer(_hedges, resolver);
+        var families = new SourceFamilies(validation.Sources.Values);
+        var today = _clock.GetCurrentInstant();
+        var prepared = validation.Claims.Select(c => Prepare(c.Claim, c.Id, c.Source, validation, resolver, normalizer, families, today)).ToList();
+
+        var groups = Grouping.Build(prepared);
+        var sourceIds = validation.Sources.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
+        var sourceIndex = sourceIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        var problemGroups = groups.Select(g => Judgement.BuildGroup(g.Claims, sourceIndex, issues)).ToImmutableArray();
+        var problem = new EstimationProblem(sourceIds, [.. sourceIds.Select(id => validation.Sources[id].Prior is { } p && p > 0 && p < 1 ? p : (double?)null)], problemGroups);
+        var estimate = _estimator.Estimate(problem);
+
+        var judged = ImmutableArray.CreateBuilder<ClaimGroup>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var (subject, property, scope, claims) = groups[g];
+            judged.Add(Judgement.Judge(subject, resolver.Label(subject), property, scope, claims, problemGroups[g], estimate.Groups[g], resolver, validation.Sources));
+        }
+
+        var claimCounts = prepared.GroupBy(c => c.Source.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var sources = sourceIds.Select((id, i) => new SourceAssessment(id, validation.Sources[id].Name, Math.Round(estimate.SourceReliabilities[i], 3),
+            claimCounts.GetValueOrDefault(id), [.. validation.Sources[id].DerivedFrom.Distinct().Order(StringComparer.Ordinal)])).ToImmutableArray();
+
+        var groupList = judged.MoveToImmutable();
+        var summary = new ReportSummary(
+            Claims: set.Claims.Length + readRejected,
+            Groups: groupList.Length,
+            Agreements: groupList.Count(g => g.Verdict == Verdict.Agreement),
+            Conflicts: groupList.Count(g => g.Verdict == Verdict.Conflict),
+            SingleSource: groupList.Count(g => g.Verdict == Verdict.SingleSource),
+            Issues: issues.Count,
+            GroupedClaims: prepared.Count,
+            RejectedClaims: validation.Rejected + readRejected);
+        return new ReconciliationReport(summary, groupList, sources, [.. issues], _estimator.Name);
+    }
+
+    private static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,
+        ValueNormalizer normalizer, SourceFamilies families, Instant now)
+    {
+        var prepared = new PreparedClaim(claim, id, source)
+        {
+            SubjectKey = resolver.Key(claim.Subject),
+            PropertyKey = TextFolding.Fold(claim.Property),
+            SpeakerKey = claim.Speaker is null ? null : resolver.Key(claim.Speaker),
+        };
+        prepared.Voice = prepared.SpeakerKey is { } speaker ? $"speaker:{speaker}" : $"source:{families.Root(source.Id)}";
+
+        var scope = claim.Scope;
+        var isAge = ValueNormalizer.IsAge(claim.Property);
+        LocalDate? asOf = scope?.AsOf ?? source.PublicationDate ?? now.InZone(source.TimeZone).Date;
+        if (scope?.Event is { } eventId)
+        {
+            var @event = validation.Events[eventId];
+            prepared.ScopeKind = ScopeKind.Event;
+            prepared.ScopeKey = $"event:{eventId}";
+            prepared.Window = @event.When is null ? null : Grouping.Window(@event.When, source.TimeZone);
+        }
+        else if (scope?.When is { } when)
+        {
+            prepared.ScopeKind = ScopeKind.When;
+            prepared.Window = Grouping.Window(when, source.TimeZone);
+        }
+        else if (scope?.AsOf is { } date && !isAge)
+        {
+            // An age is folded into a birth interval, so ages as of different dates still compare.
+            prepared.ScopeKind = ScopeKind.AsOf;
+            prepared.ScopeKey = $"asOf:{NodaTime.Text.LocalDatePattern.Iso.Format(date)}";
+        }
+
+        prepared.AsOf = asOf;
+        prepared.Form = normalizer.Normalize(claim.Value, claim.Property, source, asOf, claim.Negated);
+        return prepared;
+    }
+}

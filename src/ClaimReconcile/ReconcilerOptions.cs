@@ -1,0 +1,33 @@
+using ClaimReconcile.Estimation;
+
+namespace ClaimReconcile;
+
+/// <summary>Settings of a <see cref="Reconciler"/>, checked once when the reconciler is built.</summary>
+/// <remarks>Mutable until passed to a reconciler, which copies what it needs; not thread-safe while being changed.</remarks>
+public sealed class ReconcilerOptions
+{
+    /// <summary>How hedges widen values into intervals. Defaults to <see cref="HedgeTable.Default"/>.</summary>
+    public HedgeTable Hedges { get; set; } = HedgeTable.Default;
+
+    /// <summary>How consensus values and reliabilities are estimated. Defaults to <see cref="MajorityVoteEstimator"/>.</summary>
+    public IConsensusEstimator Estimator { get; set; } = MajorityVoteEstimator.Instance;
+
+    internal void Validate()
+    {
+        var errors = new List<string>();
+        if (Hedges is null)
+        {
+            errors.Add($"{nameof(Hedges)} must not be null.");
+        }
+
+        if (Estimator is null)
+        {
+            errors.Add($"{nameof(Estimator)} must not be null.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid reconciler options: " + string.Join(" ", errors), "options");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using ClaimReconcile.Serialization;
+
+namespace ClaimReconcile.Rendering;
+
+/// <summary>Renders a report as plain text for a terminal: summary, then conflicts first, then agreements and single sources, then sources and issues.</summary>
+/// <remarks>Stateless and thread-safe; output is culture-invariant with <c>\n</c> line ends.</remarks>
+public static class TextReport
+{
+    /// <summary>The report as text.</summary>
+    public static string Render(ReconciliationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        var s = report.Summary;
+        Line(text, $"ClaimReconcile report ({report.Estimator})");
+        Line(text, $"{s.Claims} claims: {s.GroupedClaims} in {s.Groups} groups, {s.RejectedClaims} left out with an issue.");
+        Line(text, $"{s.Conflicts} conflicts, {s.Agreements} agreements, {s.SingleSource} single-source; {s.Issues} issues.");
+
+        foreach (var (verdict, title) in new[] { (Verdict.Conflict, "CONFLICTS"), (Verdict.Agreement, "AGREEMENTS"), (Verdict.SingleSource, "SINGLE SOURCE") })
+        {
+            var groups = report.Groups.Where(g => g.Verdict == verdict).ToList();
+            if (groups.Count == 0)
+            {
+                continue;
+            }
+
+            Line(text, "");
+            Line(text, $"{title} ({groups.Count})");
+            foreach (var group in groups)
+            {
+                WriteGroup(text, group);
+            }
+        }
+
+        Line(text, "");
+        Line(text, "SOURCES");
+        var width = report.Sources.Select(x => x.Id.Length).DefaultIfEmpty(2).Max();
+        foreach (var source in report.Sources)
+        {
+            var bar = new string('#', (int)Math.Round(source.Reliability * 10)).PadRight(10, '.');
+            var depends = source.DependsOn.IsEmpty ? "" : $"  derived from {string.Join(", ", source.DependsOn)}";
+            Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {source.Claims,3} claims{depends}");
+        }
+
+        if (!report.Issues.IsEmpty)
+        {
+            Line(text, "");
+            Line(text, $"ISSUES ({report.Issues.Length})");
+            foreach (var issue in report.Issues)
+            {
+                Line(text, $"  {issue}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteGroup(StringBuilder text, ClaimGroup group)
+    {
+        var subject = group.SubjectLabel is null ? group.Subject : $"{group.SubjectLabel} [{group.Subject}]";
+        var scope = group.Scope is null ? "" : $"  ({group.Scope})";
+        var consensus = group.Consensus is null ? "no consensus" : $"consensus {group.Consensus}";
+        var confidence = group.Confidence is { } c ? $", confidence {c.ToString("0.00", CultureInfo.InvariantCulture)}" : "";
+        Line(text, $"- {subject} / {group.Property}{scope}");
+        Line(text, $"    {consensus}{confidence}; {group.IndependentSources} independent source{(group.IndependentSources == 1 ? "" : "s")}");
+        var idWidth = group.Claims.Max(x => x.Id.Length);
+        var valueWidth = group.Claims.Max(x => x.Claim.Value.ToString().Length + (x.Claim.Negated ? 4 : 0));
+        foreach (var claim in group.Claims)
+        {
+            var value = (claim.Claim.Negated ? "not " : "") + claim.Claim.Value;
+            var speaker = claim.Claim.Speaker is null ? "" : $"  (quoting {claim.Claim.Speaker})";
+            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}{speaker}");
+        }
+
+        Line(text, $"    {group.Explanation}");
+    }
+
+    private static void Line(StringBuilder text, string line) => text.Append(line.TrimEnd()).Append('\n');
+}

@@ -1,0 +1,519 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ClaimReconcile.Serialization;
+
+/// <summary>Walks a parsed claim set, collecting every problem with its JSON path; never throws on user data.</summary>
+internal sealed class ClaimSetReader
+{
+    private static readonly string[] ScopeKinds = ["event", "when", "asOf"];
+    private readonly List<ReconciliationIssue> _issues = [];
+
+    public static ClaimSetReadResult Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ClaimSetReadResult.Fatal(new(IssueCodes.InvalidType, "$", $"A claim set is a JSON object; this is {Describe(root.ValueKind)}."));
+        }
+
+        if (root.TryGetProperty("format", out var format))
+        {
+            if (format.ValueKind != JsonValueKind.String || format.GetString() != "claimset/1")
+            {
+                return ClaimSetReadResult.Fatal(new(IssueCodes.UnsupportedFormat, "$.format",
+                    $"This version reads \"claimset/1\"; the file says {format.GetRawText()}."));
+            }
+        }
+
+        return new ClaimSetReader().ReadRoot(root);
+    }
+
+    private ClaimSetReadResult ReadRoot(JsonElement root)
+    {
+        if (!root.TryGetProperty("format", out _))
+        {
+            Warn(IssueCodes.MissingField, "$.format", "No \"format\" field; reading the file as \"claimset/1\".");
+        }
+
+        var sources = ReadArray(root, "sources", required: true, ReadSource);
+        var entities = ReadArray(root, "entities", required: false, ReadEntity);
+        var events = ReadArray(root, "events", required: false, ReadEvent);
+
+        var claims = new List<Claim>();
+        var rejected = 0;
+        if (Section(root, "claims", required: true) is { } claimArray)
+        {
+            var index = 0;
+            foreach (var element in claimArray.EnumerateArray())
+            {
+                var path = $"$.claims[{index}]";
+                if (ReadClaim(element, path, index) is { } claim)
+                {
+                    claims.Add(claim);
+                }
+                else
+                {
+                    rejected++;
+                }
+
+                index++;
+            }
+        }
+
+        return new ClaimSetReadResult(new ClaimSet(sources, claims, entities, events), [.. _issues], rejected, succeeded: true);
+    }
+
+    private List<T> ReadArray<T>(JsonElement root, string name, bool required, Func<JsonElement, string, T?> read)
+        where T : class
+    {
+        var items = new List<T>();
+        if (Section(root, name, required) is not { } array)
+        {
+            return items;
+        }
+
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (read(element, $"$.{name}[{index}]") is { } item)
+            {
+                items.Add(item);
+            }
+
+            index++;
+        }
+
+        return items;
+    }
+
+    private JsonElement? Section(JsonElement root, string name, bool required)
+    {
+        if (!root.TryGetProperty(name, out var section) || section.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                Error(IssueCodes.MissingField, $"$.{name}", $"The claim set has no \"{name}\" array.");
+            }
+
+            return null;
+        }
+
+        if (section.ValueKind != JsonValueKind.Array)
+        {
+            Error(IssueCodes.InvalidType, $"$.{name}", $"\"{name}\" must be an array; it is {Describe(section.ValueKind)}.");
+            return null;
+        }
+
+        return section;
+    }
+
+    private Source? ReadSource(JsonElement element, string path)
+    {
+        if (!ExpectObject(element, path, "A source"))
+        {
+            return null;
+        }
+
+        var id = RequiredString(element, "id", path, claim: null);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var zone = DateTimeZone.Utc;
+        if (OptionalString(element, "timeZone", path) is { } zoneId)
+        {
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? DateTimeZone.Utc;
+            if (zone == DateTimeZone.Utc && zoneId != "UTC" && zoneId != "Etc/UTC")
+            {
+                Warn(IssueCodes.InvalidTimeZone, $"{path}.timeZone", $"Unknown IANA time zone \"{zoneId}\"; using UTC.");
+            }
+        }
+
+        OffsetDateTime? publishedAt = null;
+        LocalDate? publishedOn = null;
+        if (OptionalString(element, "published", path) is { } published)
+        {
+            var dateTime = OffsetDateTimePattern.Rfc3339.Parse(published);
+            var date = LocalDatePattern.Iso.Parse(published);
+            if (dateTime.Success)
+            {
+                publishedAt = dateTime.Value;
+            }
+            else if (date.Success)
+            {
+                publishedOn = date.Value;
+            }
+            else
+            {
+                Warn(IssueCodes.InvalidPublished, $"{path}.published",
+                    $"\"{published}\" is neither an RFC 3339 date-time (2025-12-03T07:00:00+01:00) nor an ISO date (2025-12-03); the source is read as undated.");
+            }
+        }
+
+        var kind = SourceKind.Other;
+        if (OptionalString(element, "kind", path) is { } kindText && !Enum.TryParse(kindText, ignoreCase: true, out kind))
+        {
+            Warn(IssueCodes.InvalidValue, $"{path}.kind", $"Unknown source kind \"{kindText}\"; expected outlet, agency, official, person, dataset or other.");
+            kind = SourceKind.Other;
+        }
+
+        double? prior = null;
+        if (element.TryGetProperty("prior", out var priorElement) && priorElement.ValueKind != JsonValueKind.Null)
+        {
+            if (priorElement.ValueKind == JsonValueKind.Number && priorElement.TryGetDouble(out var p) && double.IsFinite(p))
+            {
+                prior = p;
+            }
+            else
+            {
+                Warn(IssueCodes.InvalidPrior, $"{path}.prior", $"A prior is a number between 0 and 1; found {Truncate(priorElement.GetRawText())}. Using the default.");
+            }
+        }
+
+        return new Source(id)
+        {
+            Name = OptionalString(element, "name", path),
+            Kind = kind,
+            Url = OptionalString(element, "url", path),
+            PublishedAt = publishedAt,
+            PublishedOn = publishedOn,
+            TimeZone = zone,
+            Language = OptionalString(element, "language", path),
+            DerivedFrom = StringArray(element, "derivedFrom", path),
+            Prior = prior,
+            Location = path,
+        };
+    }
+
+    private Entity? ReadEntity(JsonElement element, string path)
+    {
+        if (!ExpectObject(element, path, "An entity") || RequiredString(element, "id", path, claim: null) is not { } id)
+        {
+            return null;
+        }
+
+        return new Entity(id)
+        {
+            Label = OptionalString(element, "label", path),
+            Type = OptionalString(element, "type", path),
+            Aliases = StringArray(element, "aliases", path),
+            Location = path,
+        };
+    }
+
+    private Event? ReadEvent(JsonElement element, string path)
+    {
+        if (!ExpectObject(element, path, "An event") || RequiredString(element, "id", path, claim: null) is not { } id)
+        {
+            return null;
+        }
+
+        TemporalValue? when = null;
+        if (element.TryGetProperty("when", out var whenElement) && whenElement.ValueKind != JsonValueKind.Null)
+        {
+            var issues = new List<ReconciliationIssue>();
+            when = ReadDate(whenElement, null, Hedge.Exact, $"{path}.when", claim: null, issues);
+            foreach (var issue in issues)
+            {
+                Warn(issue.Code, issue.Path, issue.Message + " The event is read as undated.");
+            }
+        }
+
+        return new Event(id)
+        {
+            Label = OptionalString(element, "label", path),
+            When = when,
+            Where = OptionalString(element, "where", path),
+            Participants = StringArray(element, "participants", path),
+            Location = path,
+        };
+    }
+
+    private Claim? ReadClaim(JsonElement element, string path, int index)
+    {
+        if (!ExpectObject(element, path, "A claim"))
+        {
+            return null;
+        }
+
+        var errorsBefore = _issues.Count;
+        var givenId = OptionalString(element, "id", path);
+        var sourceForId = element.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var claimId = givenId ?? $"{(string.IsNullOrWhiteSpace(sourceForId) ? "?" : sourceForId)}#{index}";
+
+        var source = RequiredString(element, "source", path, claimId);
+        var subject = RequiredString(element, "subject", path, claimId);
+        var property = RequiredString(element, "property", path, claimId);
+
+        ClaimValue? value = null;
+        if (!element.TryGetProperty("value", out var valueElement) || valueElement.ValueKind == JsonValueKind.Null)
+        {
+            Error(IssueCodes.MissingField, $"{path}.value", "The claim has no \"value\".", claimId);
+        }
+        else
+        {
+            var issues = new List<ReconciliationIssue>();
+            value = ValueReader.Read(valueElement, $"{path}.value", claimId, issues);
+            _issues.AddRange(issues);
+        }
+
+        var scope = ReadScope(element, path, claimId);
+        var negated = false;
+        if (element.TryGetProperty("negated", out var negatedElement) && negatedElement.ValueKind != JsonValueKind.Null)
+        {
+            if (negatedElement.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                negated = negatedElement.GetBoolean();
+            }
+            else
+            {
+                Error(IssueCodes.InvalidType, $"{path}.negated", $"\"negated\" is true or false; found {Truncate(negatedElement.GetRawText())}.", claimId);
+            }
+        }
+
+        var speaker = OptionalString(element, "speaker", path, claimId);
+        var quote = OptionalString(element, "quote", path, claimId);
+
+        if (HasErrorsSince(errorsBefore) || source is null || subject is null || property is null || value is null)
+        {
+            return null;
+        }
+
+        return new Claim(source, subject, property, value)
+        {
+            Id = claimId,
+            Scope = scope,
+            Speaker = speaker,
+            Quote = quote,
+            Negated = negated,
+            Location = path,
+        };
+    }
+
+    private ClaimScope? ReadScope(JsonElement element, string path, string claimId)
+    {
+        if (!element.TryGetProperty("scope", out var scope) || scope.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var scopePath = $"{path}.scope";
+        if (scope.ValueKind != JsonValueKind.Object)
+        {
+            Error(IssueCodes.InvalidType, scopePath, $"A scope is an object such as {{\"event\": \"moscow-talks\"}}; found {Describe(scope.ValueKind)}.", claimId);
+            return null;
+        }
+
+        var present = ScopeKinds.Where(k => scope.TryGetProperty(k, out var v) && v.ValueKind != JsonValueKind.Null).ToArray();
+        if (present.Length != 1)
+        {
+            Error(IssueCodes.InvalidScope, scopePath,
+                present.Length == 0
+                    ? "A scope names one of \"event\", \"when\" or \"asOf\"; this one names none."
+                    : $"A scope names one of \"event\", \"when\" or \"asOf\"; this one names {string.Join(" and ", present.Select(p => $"\"{p}\""))}.",
+                claimId);
+            return null;
+        }
+
+        switch (present[0])
+        {
+            case "event":
+                return RequiredString(scope, "event", scopePath, claimId) is { } eventId ? ClaimScope.ForEvent(eventId) : null;
+            case "when":
+                var issues = new List<ReconciliationIssue>();
+                var when = ReadDate(scope.GetProperty("when"), null, Hedge.Exact, $"{scopePath}.when", claimId, issues);
+                _issues.AddRange(issues);
+                return when is null ? null : ClaimScope.During(when);
+            default:
+                var asOf = scope.GetProperty("asOf");
+                var parsed = asOf.ValueKind == JsonValueKind.String ? LocalDatePattern.Iso.Parse(asOf.GetString()!) : null;
+                if (parsed is { Success: true })
+                {
+                    return ClaimScope.AsOfDate(parsed.Value);
+                }
+
+                Error(IssueCodes.InvalidDate, $"{scopePath}.asOf", $"\"asOf\" is an ISO date such as \"2025-12-03\"; found {Truncate(asOf.GetRawText())}.", claimId);
+                return null;
+        }
+    }
+
+    internal static TemporalValue? ReadDate(JsonElement element, string? partOfDayText, Hedge hedge, string path, string? claim, List<ReconciliationIssue> issues)
+    {
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("text", out _))
+        {
+            issues.Add(new(IssueCodes.NotSupportedYet, path, "Dates written as text (\"am Dienstagabend\") are not read yet; write an ISO date such as \"2025-12-02\".", claim));
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            issues.Add(new(IssueCodes.InvalidType, path, $"A date is an ISO string (\"2025\", \"2025-12\", \"2025-12-02\", \"2025-11-29/2025-11-30\"); found {Describe(element.ValueKind)}.", claim));
+            return null;
+        }
+
+        var text = element.GetString()!;
+        var value = ParseDate(text, hedge);
+        if (value is null)
+        {
+            issues.Add(new(IssueCodes.InvalidDate, path, $"\"{Truncate(text)}\" is not an ISO year, month, date or date span (\"2025\", \"2025-12\", \"2025-12-02\", \"2025-11-29/2025-11-30\").", claim));
+            return null;
+        }
+
+        if (partOfDayText is null)
+        {
+            return value;
+        }
+
+        if (value.Granularity != TemporalGranularity.Day || !PartOfDayNames.TryParse(partOfDayText, out var part))
+        {
+            issues.Add(new(IssueCodes.InvalidDate, path.EndsWith(".date", StringComparison.Ordinal) ? path[..^5] + ".partOfDay" : path,
+                $"\"partOfDay\" is one of night, morning, midday, afternoon, evening, on a single day; found \"{Truncate(partOfDayText)}\" on \"{text}\".", claim));
+            return null;
+        }
+
+        return TemporalValue.OnPartOfDay(value.Start, part, hedge);
+    }
+
+    internal static TemporalValue? ParseDate(string text, Hedge hedge)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            var start = LocalDatePattern.Iso.Parse(text[..slash]);
+            var end = LocalDatePattern.Iso.Parse(text[(slash + 1)..]);
+            return start.Success && end.Success && end.Value >= start.Value ? TemporalValue.BetweenDays(start.Value, end.Value, hedge) : null;
+        }
+
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
+        {
+            return TemporalValue.InYear(year, hedge);
+        }
+
+        var month = YearMonthPattern.Iso.Parse(text);
+        if (text.Length == 7 && month.Success)
+        {
+            return TemporalValue.InMonth(month.Value, hedge);
+        }
+
+        var day = LocalDatePattern.Iso.Parse(text);
+        return day.Success ? TemporalValue.OnDay(day.Value, hedge) : null;
+    }
+
+    private bool ExpectObject(JsonElement element, string path, string what)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        Error(IssueCodes.InvalidType, path, $"{what} is a JSON object; found {Describe(element.ValueKind)}.");
+        return false;
+    }
+
+    private string? RequiredString(JsonElement element, string name, string path, string? claim)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            Error(IssueCodes.MissingField, $"{path}.{name}", $"\"{name}\" is required.", claim);
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Error(IssueCodes.InvalidType, $"{path}.{name}", $"\"{name}\" is a string; found {Describe(value.ValueKind)}.", claim);
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Error(IssueCodes.EmptyText, $"{path}.{name}", $"\"{name}\" is empty.", claim);
+            return null;
+        }
+
+        return text.Trim();
+    }
+
+    private string? OptionalString(JsonElement element, string name, string path, string? claim = null)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Error(IssueCodes.InvalidType, $"{path}.{name}", $"\"{name}\" is a string; found {Describe(value.ValueKind)}.", claim);
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private ImmutableArray<string> StringArray(JsonElement element, string name, string path)
+    {
+        if (!element.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            Warn(IssueCodes.InvalidType, $"{path}.{name}", $"\"{name}\" is an array of strings; found {Describe(array.ValueKind)}. Ignored.");
+            return [];
+        }
+
+        var items = ImmutableArray.CreateBuilder<string>();
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                items.Add(item.GetString()!.Trim());
+            }
+            else
+            {
+                Warn(IssueCodes.InvalidType, $"{path}.{name}[{index}]", $"Expected a non-empty string; found {Truncate(item.GetRawText())}. Ignored.");
+            }
+
+            index++;
+        }
+
+        return items.ToImmutable();
+    }
+
+    private bool HasErrorsSince(int count)
+    {
+        for (var i = count; i < _issues.Count; i++)
+        {
+            if (_issues[i].Severity == IssueSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Error(string code, string path, string message, string? claim = null) => _issues.Add(new(code, path, message, claim));
+
+    private void Warn(string code, string path, string message) => _issues.Add(new(code, path, message, null, IssueSeverity.Warning));
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    internal static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
+}

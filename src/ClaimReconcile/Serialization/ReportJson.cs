@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+namespace ClaimReconcile.Serialization;
+
+/// <summary>Writes the report contract <c>reconciliation/1</c> (see <c>docs/report-format.md</c>).</summary>
+/// <remarks>
+/// Stateless and thread-safe. Output is deterministic: indented with two spaces, <c>\n</c> line ends, groups,
+/// claims and sources in a fixed order, probabilities rounded to three decimals, so the same claims in any
+/// order give byte-identical text.
+/// </remarks>
+public static class ReportJson
+{
+    /// <summary>The contract this version writes.</summary>
+    public const string Format = "reconciliation/1";
+
+    /// <summary>The report as JSON text.</summary>
+    public static string Write(ReconciliationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonOutput.Write(w => WriteTo(w, report));
+    }
+
+    /// <summary>Writes the report as UTF-8 JSON to a stream.</summary>
+    public static void Write(ReconciliationReport report, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonOutput.Write(stream, w => WriteTo(w, report));
+    }
+
+    private static void WriteTo(Utf8JsonWriter writer, ReconciliationReport report)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("format", Format);
+        writer.WriteString("estimator", report.Estimator);
+
+        var s = report.Summary;
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("claims", s.Claims);
+        writer.WriteNumber("groups", s.Groups);
+        writer.WriteNumber("agreements", s.Agreements);
+        writer.WriteNumber("conflicts", s.Conflicts);
+        writer.WriteNumber("singleSource", s.SingleSource);
+        writer.WriteNumber("issues", s.Issues);
+        writer.WriteNumber("groupedClaims", s.GroupedClaims);
+        writer.WriteNumber("rejectedClaims", s.RejectedClaims);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("groups");
+        foreach (var group in report.Groups)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("subject", group.Subject);
+            ClaimSetJson.WriteOptional(writer, "subjectLabel", group.SubjectLabel);
+            writer.WriteString("property", group.Property);
+            ClaimSetJson.WriteOptional(writer, "scope", group.Scope);
+            writer.WriteString("verdict", VerdictName(group.Verdict));
+            writer.WriteNumber("independentSources", group.IndependentSources);
+            if (group.Consensus is { } consensus)
+            {
+                writer.WritePropertyName("consensus");
+                ValueWriter.Write(writer, consensus);
+            }
+
+            if (group.Confidence is { } confidence)
+            {
+                writer.WriteNumber("confidence", confidence);
+            }
+
+            writer.WriteStartArray("claims");
+            foreach (var claim in group.Claims)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", claim.Id);
+                writer.WriteString("source", claim.Source);
+                ClaimSetJson.WriteOptional(writer, "speaker", claim.Claim.Speaker);
+                writer.WritePropertyName("value");
+                ValueWriter.Write(writer, claim.Claim.Value);
+                if (claim.Claim.Negated)
+                {
+                    writer.WriteBoolean("negated", true);
+                }
+
+                writer.WriteString("status", StatusName(claim.Status));
+                writer.WriteNumber("confidence", claim.Confidence);
+                writer.WriteString("voice", claim.Voice);
+                ClaimSetJson.WriteOptional(writer, "quote", claim.Claim.Quote);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("explanation", group.Explanation);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("sources");
+        foreach (var source in report.Sources)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", source.Id);
+            ClaimSetJson.WriteOptional(writer, "name", source.Name);
+            writer.WriteNumber("reliability", source.Reliability);
+            writer.WriteNumber("claims", source.Claims);
+            ClaimSetJson.WriteStrings(writer, "dependsOn", source.DependsOn);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("issues");
+        foreach (var issue in report.Issues)
+        {
+            writer.WriteStartObject();
+            ClaimSetJson.WriteOptional(writer, "claim", issue.Claim);
+            writer.WriteString("code", issue.Code);
+            writer.WriteString("severity", issue.Severity == IssueSeverity.Error ? "error" : "warning");
+            writer.WriteString("path", issue.Path);
+            writer.WriteString("message", issue.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    internal static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Verdict.Agreement => "agreement",
+        Verdict.Conflict => "conflict",
+        _ => "single-source",
+    };
+
+    internal static string StatusName(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Supported => "supported",
+        ClaimStatus.Contradicted => "contradicted",
+        _ => "uncorroborated",
+    };
+}

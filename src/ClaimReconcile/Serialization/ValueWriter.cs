@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace ClaimReconcile.Serialization;
+
+/// <summary>Writes a value in the shape the claim-set contract reads, so reports and claim sets round-trip.</summary>
+internal static class ValueWriter
+{
+    public static void Write(Utf8JsonWriter writer, ClaimValue value)
+    {
+        writer.WriteStartObject();
+        switch (value)
+        {
+            case NumberValue number:
+                writer.WritePropertyName("number");
+                if (number.IsSingle)
+                {
+                    writer.WriteNumberValue(number.Min);
+                }
+                else
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("min", number.Min);
+                    writer.WriteNumber("max", number.Max);
+                    writer.WriteEndObject();
+                }
+
+                if (number.Unit is not null)
+                {
+                    writer.WriteString("unit", number.Unit);
+                }
+
+                WriteHedge(writer, number.Hedge);
+                break;
+            case DurationValue duration:
+                writer.WriteString("duration", duration.ToIsoString());
+                WriteHedge(writer, duration.Hedge);
+                break;
+            case TemporalValue { Granularity: TemporalGranularity.Instant } instant:
+                writer.WriteString("instant", instant.ToIsoString());
+                WriteHedge(writer, instant.Hedge);
+                break;
+            case TemporalValue date:
+                writer.WriteString("date", date.ToIsoString());
+                if (date.PartOfDay is { } part)
+                {
+                    writer.WriteString("partOfDay", PartOfDayNames.ToName(part));
+                }
+
+                WriteHedge(writer, date.Hedge);
+                break;
+            case EntityValue entity:
+                writer.WriteString("entity", entity.Mention);
+                break;
+            case TextValue text:
+                writer.WriteString("text", text.Value);
+                break;
+            case BooleanValue boolean:
+                writer.WriteBoolean("boolean", boolean.Value);
+                break;
+            case SetValue set:
+                writer.WriteStartArray("set");
+                foreach (var member in set.Members)
+                {
+                    writer.WriteStringValue(member);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}.");
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteHedge(Utf8JsonWriter writer, Hedge hedge)
+    {
+        if (hedge != Hedge.Exact)
+        {
+            writer.WriteString("hedge", HedgeNames.ToName(hedge));
+        }
+    }
+}
