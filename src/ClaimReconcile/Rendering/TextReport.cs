@@ -15,8 +15,8 @@ public static class TextReport
         var text = new StringBuilder();
         var s = report.Summary;
         Line(text, $"ClaimReconcile report ({report.Estimator})");
-        Line(text, $"{s.Claims} claims: {s.GroupedClaims} in {s.Groups} groups, {s.RejectedClaims} left out with an issue.");
-        Line(text, $"{s.Conflicts} conflicts, {s.Agreements} agreements, {s.SingleSource} single-source; {s.Issues} issues.");
+        Line(text, $"{Count(s.Claims, "claim")}: {s.GroupedClaims} in {Count(s.Groups, "group")}, {s.RejectedClaims} left out with an issue.");
+        Line(text, $"{Count(s.Conflicts, "conflict")}, {Count(s.Agreements, "agreement")}, {s.SingleSource} single-source; {Count(s.Issues, "issue")}.");
 
         foreach (var (verdict, title) in new[] { (Verdict.Conflict, "CONFLICTS"), (Verdict.Agreement, "AGREEMENTS"), (Verdict.SingleSource, "SINGLE SOURCE") })
         {
@@ -41,7 +41,7 @@ public static class TextReport
         {
             var bar = new string('#', (int)Math.Round(source.Reliability * 10)).PadRight(10, '.');
             var depends = source.DependsOn.IsEmpty ? "" : $"  derived from {string.Join(", ", source.DependsOn)}";
-            Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {source.Claims,3} claims{depends}");
+            Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {Count(source.Claims, "claim"),10}{depends}");
         }
 
         if (!report.Issues.IsEmpty)
@@ -76,6 +76,8 @@ public static class TextReport
 
         Line(text, $"    {group.Explanation}");
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static void Line(StringBuilder text, string line) => text.Append(line.TrimEnd()).Append('\n');
 }

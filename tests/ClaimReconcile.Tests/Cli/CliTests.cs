@@ -77,7 +77,7 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = Run("reconcile", path);
 
         Assert.Equal(0, code);
-        Assert.Contains("4 claims: 2 in 1 groups, 2 left out with an issue.", output, StringComparison.Ordinal);
+        Assert.Contains("4 claims: 2 in 1 group, 2 left out with an issue.", output, StringComparison.Ordinal);
         Assert.Contains("error unknown-source at $.claims[2].source (claim c-1)", output, StringComparison.Ordinal);
         Assert.Contains("error invalid-duration at $.claims[3].value.duration (claim b-2)", output, StringComparison.Ordinal);
     }

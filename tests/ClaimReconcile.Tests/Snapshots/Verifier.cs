@@ -18,10 +18,22 @@ internal static class Verifier
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static Task Verify(string target, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "") =>
-        Verify(target, Path.GetFileNameWithoutExtension(sourceFile), method, Path.GetDirectoryName(sourceFile)!);
+    public static Task Verify(string target, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
+    {
+        var file = MapSourcePath(sourceFile);
+        return Verify(target, Path.GetFileNameWithoutExtension(file), method, Path.GetDirectoryName(file)!, Accepting());
+    }
 
-    internal static Task Verify(string target, string className, string method, string directory)
+    /// <summary>
+    /// Deterministic CI builds (<c>ContinuousIntegrationBuild</c>) record source paths as <c>/_/…</c>; map them
+    /// back to the repository the tests run from.
+    /// </summary>
+    internal static string MapSourcePath(string sourceFile) =>
+        sourceFile.StartsWith("/_/", StringComparison.Ordinal) && !File.Exists(sourceFile)
+            ? Path.Combine(ClaimReconcile.Tests.Support.TestPaths.RepositoryRoot, sourceFile[3..])
+            : sourceFile;
+
+    internal static Task Verify(string target, string className, string method, string directory, bool accept)
     {
         ArgumentNullException.ThrowIfNull(target);
         var text = target.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -35,7 +47,7 @@ internal static class Verifier
             return Task.CompletedTask;
         }
 
-        if (Accepting())
+        if (accept)
         {
             File.WriteAllText(verified, text, Utf8);
             File.Delete(received);
