@@ -29,8 +29,9 @@ public sealed class ClaimAssessment
     public double Confidence { get; }
 
     /// <summary>
-    /// The independent voice the claim counts for: its speaker, or its source's upstream family
-    /// (<c>source:tagesspiegel+austria</c> for two papers that share a wire).
+    /// The independent voice the claim counts for: <c>speaker:&lt;id&gt;</c> for a quote, else the family of
+    /// sources sharing an upstream, named after its ordinally smallest member (<c>source:afp</c> for two papers
+    /// that both copy AFP).
     /// </summary>
     public string Voice { get; }
 

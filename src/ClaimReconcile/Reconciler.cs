@@ -11,8 +11,9 @@ namespace ClaimReconcile;
 /// </summary>
 /// <remarks>
 /// Immutable once built and thread-safe: one instance can serve many threads. <see cref="Reconcile(ClaimSet)"/>
-/// never throws on bad user data: every claim ends up in exactly one group or in the report's issues. The
-/// result does not depend on the order of the input's arrays. The <see cref="IClock"/> gives "today" for
+/// never throws on bad user data: every claim ends up in exactly one group or in the report's issues. For a
+/// claim set whose claims have ids, the result does not depend on the order of the input's arrays (claims
+/// without ids are named by their position, and issues point at positions). The <see cref="IClock"/> gives "today" for
 /// ages stated by sources without a publication date.
 /// </remarks>
 public sealed class Reconciler
@@ -74,7 +75,10 @@ public sealed class Reconciler
         for (var g = 0; g < groups.Count; g++)
         {
             var (subject, property, scope, claims) = groups[g];
-            judged.Add(Judgement.Judge(subject, resolver.Label(subject), property, scope, claims, problemGroups[g], estimate.Groups[g], resolver, validation.Sources));
+
+            // A subject that names no entity or event is shown as written (its first spelling), not as its folded key.
+            var shown = resolver.TryResolve(claims[0].Claim.Subject) is null ? claims.Select(c => c.Claim.Subject).Min(StringComparer.Ordinal)! : subject;
+            judged.Add(Judgement.Judge(shown, resolver.Label(subject), property, scope, claims, problemGroups[g], estimate.Groups[g], resolver, validation.Sources));
         }
 
         var claimCounts = prepared.GroupBy(c => c.Source.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -82,7 +82,10 @@ internal static class Explanations
             return "";
         }
 
-        var direction = b.Low >= a.High ? "above" : "below";
+        var later = b.Low >= a.High;
+
+        // On the birth axis a later birth is a lower age.
+        var direction = a.Dimension == ValueNormalizer.BirthDimension ? (later ? "below" : "above") : (later ? "above" : "below");
         var amount = a.Dimension switch
         {
             Units.Time or ValueNormalizer.InstantDimension => DurationValue.Describe(Duration.FromSeconds(Math.Round(gap))),

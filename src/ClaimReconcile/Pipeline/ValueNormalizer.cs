@@ -61,8 +61,13 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
 
         if (rule.UsesRoundingStep && step > 0)
         {
+            // Rounding to a step covers [v − step/2, v + step/2): 5 h and 6 h touch at 5.5 h but do not agree.
             low = Math.Min(low, min - (step / 2));
-            high = Math.Max(high, max + (step / 2));
+            if (max + (step / 2) >= high)
+            {
+                high = max + (step / 2);
+                highOpen = true;
+            }
         }
 
         return new IntervalForm(dimension, low, high, lowOpen, highOpen);
@@ -124,7 +129,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
 
     public static double Seconds(Instant instant) => instant.ToUnixTimeTicks() / (double)NodaConstants.TicksPerSecond;
 
-    /// <summary>The rounding step of a stated number: 1 for 5 or 68, 10 for 100 or 150, 0.1 for 4.5.</summary>
+    /// <summary>The rounding step of a stated number: 1 for 5, 68, 50 or 150; 10 for 100 or 1500; 0.1 for 4.5.</summary>
     internal static double RoundingStep(double value)
     {
         var magnitude = Math.Abs(value);

@@ -36,7 +36,7 @@ internal static class ValueReader
         {
             if (!HedgedKinds.Contains(kind))
             {
-                issues.Add(new(IssueCodes.InvalidHedge, $"{path}.hedge", $"A {kind} value takes no hedge; hedges go on numbers, durations and dates.", claim));
+                issues.Add(new(IssueCodes.InvalidHedge, $"{path}.hedge", $"{(kind is "entity" ? "An" : "A")} {kind} value takes no hedge; hedges go on numbers, durations and dates.", claim));
                 return null;
             }
 
