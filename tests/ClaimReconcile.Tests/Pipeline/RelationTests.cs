@@ -1,0 +1,56 @@
+using ClaimReconcile.Pipeline;
+
+namespace ClaimReconcile.Tests;
+
+public sealed class RelationTests
+{
+    [Fact]
+    public void Compare_OverlappingIntervals_Agree() =>
+        Assert.Equal(Relation.Agree, Relation.Compare(Interval(1, 3), Interval(2, 4)));
+
+    [Fact]
+    public void Compare_DisjointIntervals_ConflictWithGap()
+    {
+        var relation = Relation.Compare(Interval(1, 2), Interval(5, 6));
+
+        Assert.Equal(RelationKind.Conflict, relation.Kind);
+        Assert.Equal(3, relation.Gap);
+    }
+
+    [Fact]
+    public void Compare_TouchingClosedEnds_Agree() =>
+        Assert.Equal(RelationKind.Agree, Relation.Compare(Interval(1, 2), Interval(2, 3)).Kind);
+
+    [Fact]
+    public void Compare_TouchingWithOneOpenEnd_Conflict()
+    {
+        Assert.Equal(RelationKind.Conflict, Relation.Compare(Interval(1, 2, highOpen: true), Interval(2, 3)).Kind);
+        Assert.Equal(RelationKind.Conflict, Relation.Compare(Interval(1, 2), Interval(2, 3, lowOpen: true)).Kind);
+    }
+
+    [Fact]
+    public void Compare_DifferentDimensions_Incomparable() =>
+        Assert.Equal(Relation.Incomparable, Relation.Compare(Interval(1, 2), new IntervalForm("count", 1, 2, false, false)));
+
+    [Fact]
+    public void Compare_KeysOfDifferentKinds_Incomparable() =>
+        Assert.Equal(RelationKind.Incomparable, Relation.Compare(new KeyForm("text", "x"), new KeyForm("entity", "x")).Kind);
+
+    [Fact]
+    public void Compare_SameKey_AgreesAndOtherKeyConflicts()
+    {
+        Assert.Equal(RelationKind.Agree, Relation.Compare(new KeyForm("entity", "trump"), new KeyForm("entity", "trump")).Kind);
+        Assert.Equal(RelationKind.Conflict, Relation.Compare(new KeyForm("entity", "trump"), new KeyForm("entity", "putin")).Kind);
+    }
+
+    [Fact]
+    public void Compare_DisjointSets_Conflict() =>
+        Assert.Equal(RelationKind.Conflict, Relation.Compare(new SetForm(["a"]), new SetForm(["b"])).Kind);
+
+    [Fact]
+    public void Compare_SameSets_Agree() =>
+        Assert.Equal(RelationKind.Agree, Relation.Compare(new SetForm(["a", "b"]), new SetForm(["a", "b"])).Kind);
+
+    private static IntervalForm Interval(double low, double high, bool lowOpen = false, bool highOpen = false) =>
+        new("time", low, high, lowOpen, highOpen);
+}
