@@ -53,4 +53,14 @@ public sealed class RelationTests
 
     private static IntervalForm Interval(double low, double high, bool lowOpen = false, bool highOpen = false) =>
         new("time", low, high, lowOpen, highOpen);
+
+    [Theory]
+    [InlineData(5, 6)]
+    [InlineData(1500, 1510)]
+    public void Relate_AdjacentRoundedNumbers_Conflict(double a, double b) =>
+        Assert.Equal(RelationKind.Conflict, Some.Relate(ClaimValue.Number(a, "h"), ClaimValue.Number(b, "h")));
+
+    [Fact]
+    public void Relate_RoundedNumberInsideNeighboursStep_Agrees() =>
+        Assert.Equal(RelationKind.Agree, Some.Relate(ClaimValue.Number(5, "h"), ClaimValue.Number(5.4, "h")));
 }
