@@ -34,15 +34,15 @@ internal readonly record struct Relation(RelationKind Kind, double Degree, doubl
 
         if (low == high)
         {
-            var lowOpen = a.Low == low ? a.LowOpen : b.LowOpen;
-            var bothLowAtPoint = a.Low == low && b.Low == low;
-            lowOpen = bothLowAtPoint ? a.LowOpen || b.LowOpen : lowOpen;
-            var highOpen = a.High == high && b.High == high ? a.HighOpen || b.HighOpen : a.High == high ? a.HighOpen : b.HighOpen;
-            return lowOpen || highOpen ? new(RelationKind.Conflict, 0, 0) : Agree;
+            // The intervals touch at one point: they agree only if both include it.
+            return Contains(a, low) && Contains(b, low) ? Agree : new(RelationKind.Conflict, 0, 0);
         }
 
         return new(RelationKind.Conflict, 0, low - high);
     }
+
+    private static bool Contains(IntervalForm x, double point) =>
+        (point > x.Low || (point == x.Low && !x.LowOpen)) && (point < x.High || (point == x.High && !x.HighOpen));
 
     private static Relation CompareSets(SetForm a, SetForm b)
     {
