@@ -41,7 +41,7 @@ internal static class CliApp
         var failOnConflict = new Option<bool>("--fail-on-conflict") { Description = "Exit with code 1 when the report has a conflict (for pipelines)." };
         var reviewUrl = new Option<string?>("--review-url") { Description = "claimreview: the page that will host the fact checks (each review's url is this plus #claim-<id>)." };
         var reviewAuthor = new Option<string?>("--review-author") { Description = "claimreview: the organization publishing the fact checks (default: ClaimReconcile)." };
-        var reconcile = new Command("reconcile", "Reconcile the claims of a file and print the report.\n\n" + ExitCodes)
+        var reconcile = new Command("reconcile", "Reconcile the claims of a file and print the report.")
         {
             input.File, format, outFile, failOnConflict, reviewUrl, reviewAuthor,
         };
@@ -50,14 +50,14 @@ internal static class CliApp
             result.GetValue(format) ?? "text", result.GetValue(outFile), result.GetValue(failOnConflict), result.GetValue(reviewUrl), result.GetValue(reviewAuthor))));
 
         var validateInput = new InputOptions();
-        var validate = new Command("validate", "Check a file and list its issues without printing a report.\n\n" + ExitCodes) { validateInput.File };
+        var validate = new Command("validate", "Check a file and list its issues without printing a report.") { validateInput.File };
         validateInput.AddTo(validate);
         validate.SetAction(result => Validate(result, validateInput, output, error, settings));
 
         var explainInput = new InputOptions();
         var subject = new Argument<string>("subject") { Description = "The subject: an entity or event id, its label, or the mention as written." };
         var property = new Argument<string?>("property") { Description = "The property; every property of the subject when omitted.", Arity = ArgumentArity.ZeroOrOne };
-        var explain = new Command("explain", "Print the full reasoning behind one group: every claim, its normalized reading, how it relates to the consensus, the voice it counts for and its source's reliability.\n\n" + ExitCodes)
+        var explain = new Command("explain", "Print the reasoning behind one group: every claim's normalized reading, relation to the consensus, voice and source reliability.")
         {
             explainInput.File, subject, property,
         };
@@ -70,6 +70,7 @@ internal static class CliApp
             explain,
             validate,
         };
+        root.HelpName = "claimreconcile";
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

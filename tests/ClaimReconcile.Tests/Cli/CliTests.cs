@@ -129,11 +129,15 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Help_DocumentsExitCodes()
     {
-        var (code, output, _) = Run("reconcile", "--help");
+        var (code, output, _) = Run("--help");
+        var (reconcileCode, reconcileHelp, _) = Run("reconcile", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("2  unusable input", output, StringComparison.Ordinal);
-        Assert.Contains("--format", output, StringComparison.Ordinal);
+        Assert.Contains("claimreconcile [command] [options]", output, StringComparison.Ordinal);
+        Assert.Equal(0, reconcileCode);
+        Assert.Contains("--format", reconcileHelp, StringComparison.Ordinal);
+        Assert.Contains("--fail-on-conflict", reconcileHelp, StringComparison.Ordinal);
     }
 
     private static readonly CliSettings Fixed = new(new FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)), TimeSpan.FromMinutes(10));

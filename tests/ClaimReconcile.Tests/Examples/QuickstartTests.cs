@@ -26,7 +26,7 @@ public sealed class QuickstartTests
 
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await error}");
         var text = await output;
-        var expected = new Reconciler().Reconcile(Serialization.ClaimSetJson.Read(File.ReadAllText(TestPaths.WorkedExample)));
+        var expected = new Reconciler().Reconcile(global::ClaimReconcile.Serialization.ClaimSetJson.Read(File.ReadAllText(TestPaths.WorkedExample)));
         Assert.StartsWith(expected + "\n", text, StringComparison.Ordinal);
         Assert.Contains("  contradicted: bild-8 (bild) says “Ex-Präsident”\n", text, StringComparison.Ordinal);
         Assert.Contains("### Donald Trump — role\n", text, StringComparison.Ordinal);
