@@ -99,7 +99,7 @@ public static class ExplainText
     /// <summary>A normalized reading in words: an interval with its bounds, a key, or a set of keys.</summary>
     internal static string Describe(Form form) => form switch
     {
-        IntervalForm i => $"{(i.LowOpen ? "(" : "[")}{Bound(i.Dimension, i.Low)}, {Bound(i.Dimension, i.High)}{(i.HighOpen ? ")" : "]")} ({i.Dimension})",
+        IntervalForm i => $"{(i.LowOpen || double.IsInfinity(i.Low) ? "(" : "[")}{Bound(i.Dimension, i.Low)}, {Bound(i.Dimension, i.High)}{(i.HighOpen || double.IsInfinity(i.High) ? ")" : "]")} ({i.Dimension})",
         KeyForm k => $"{k.Kind} \"{k.Key}\"",
         SetForm s => $"set {{{string.Join(", ", s.Members.Select(m => $"\"{m}\""))}}}",
         _ => form.ToString() ?? "",
@@ -127,6 +127,10 @@ public static class ExplainText
 
     private static string Amount(string dimension, double value) => dimension switch
     {
+        Units.Time or ValueNormalizer.InstantDimension or ValueNormalizer.BirthDimension when Math.Abs(value) >= 2 * Units.SecondsPerYear =>
+            (value / Units.SecondsPerYear).ToString("0.##", CultureInfo.InvariantCulture) + " years",
+        Units.Time or ValueNormalizer.InstantDimension or ValueNormalizer.BirthDimension when Math.Abs(value) >= 2 * 86_400 =>
+            (value / 86_400).ToString("0.##", CultureInfo.InvariantCulture) + " days",
         Units.Time or ValueNormalizer.InstantDimension or ValueNormalizer.BirthDimension when Math.Abs(value) >= 3600 =>
             (value / 3600).ToString("0.###", CultureInfo.InvariantCulture) + " h",
         Units.Time or ValueNormalizer.InstantDimension or ValueNormalizer.BirthDimension =>
