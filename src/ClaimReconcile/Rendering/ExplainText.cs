@@ -45,6 +45,7 @@ public static class ExplainText
                 : prepared.Values.Select(p => normalizer.Normalize(value, group.Property, p.Source, p.AsOf, negated: false)).FirstOrDefault();
         }
 
+        var names = ReportWords.SourceNames(report);
         var reliabilities = report.Sources.ToDictionary(s => s.Id, s => s.Reliability, StringComparer.Ordinal);
         var text = new StringBuilder();
         Line(text, $"{ReportWords.Title(group)}  [{group.Subject}{(group.Scope is null ? "" : $", {group.Scope}")}]");
@@ -56,7 +57,7 @@ public static class ExplainText
         foreach (var claim in group.Claims)
         {
             Line(text, "");
-            var source = ReportWords.SourceName(report, claim.Source);
+            var source = ReportWords.SourceName(names, claim.Source);
             Line(text, $"{claim.Id}  {ReportWords.StatusName(claim.Status)}, confidence {ReportWords.Probability(claim.Confidence)}");
             Line(text, $"  stated       {ReportWords.Value(claim.Claim)}");
             Line(text, $"  source       {source} [{claim.Source}], reliability {(reliabilities.TryGetValue(claim.Source, out var r) ? ReportWords.Probability(r) : "-")}");

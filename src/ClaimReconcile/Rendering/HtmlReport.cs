@@ -74,7 +74,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(group);
         var html = new StringBuilder();
         html.Append("<style>\n").Append(Style).Append("</style>\n<div class=\"cr\">\n");
-        WriteGroup(html, group, null);
+        WriteGroup(html, group, []);
         html.Append("</div>\n");
         return html.ToString();
     }
@@ -114,13 +114,14 @@ public static class HtmlReport
             .Append(Count(s.Agreements, "agreement")).Append(Count(s.SingleSource, "single-source", plural: false)).Append(Count(s.Issues, "issue"))
             .Append("</ul>\n</header>\n");
 
+        var names = ReportWords.SourceNames(report);
         foreach (var (title2, groups) in ReportWords.GroupsBySection(report))
         {
             var id = title2.ToLowerInvariant().Replace(' ', '-');
             html.Append("<section id=\"").Append(id).Append("\">\n<h2>").Append(Encode(title2)).Append(" (").Append(groups.Count).Append(")</h2>\n");
             foreach (var group in groups)
             {
-                WriteGroup(html, group, report);
+                WriteGroup(html, group, names);
             }
 
             html.Append("</section>\n");
@@ -160,7 +161,7 @@ public static class HtmlReport
         html.Append("</main>\n");
     }
 
-    private static void WriteGroup(StringBuilder html, ClaimGroup group, ReconciliationReport? report)
+    private static void WriteGroup(StringBuilder html, ClaimGroup group, Dictionary<string, string> names)
     {
         var verdict = ReportWords.VerdictName(group.Verdict);
         html.Append("<article class=\"group ").Append(verdict).Append("\">\n<h3><span class=\"verdict\">").Append(verdict).Append("</span>")
@@ -187,7 +188,7 @@ public static class HtmlReport
             }
 
             html.Append("</td>")
-                .Append(Cell("Source", ReportWords.SourceName(report, claim.Source)))
+                .Append(Cell("Source", ReportWords.SourceName(names, claim.Source)))
                 .Append(Cell("Speaker", claim.Claim.Speaker ?? "—"))
                 .Append("<td class=\"num\" data-label=\"Confidence\">").Append(ReportWords.Probability(claim.Confidence)).Append("</td></tr>\n");
         }

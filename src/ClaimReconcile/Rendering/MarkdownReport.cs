@@ -17,6 +17,7 @@ public static class MarkdownReport
         Line(md, "# ClaimReconcile report");
         Line(md, "");
         Line(md, Escape(ReportWords.Summary(report.Summary)) + $" Estimator: `{report.Estimator}`.");
+        var names = ReportWords.SourceNames(report);
         foreach (var (title, groups) in ReportWords.GroupsBySection(report))
         {
             Line(md, "");
@@ -24,7 +25,7 @@ public static class MarkdownReport
             foreach (var group in groups)
             {
                 Line(md, "");
-                WriteGroup(md, group, report, "###");
+                WriteGroup(md, group, names, "###");
             }
         }
 
@@ -60,11 +61,11 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(group);
         var md = new StringBuilder();
-        WriteGroup(md, group, null, "###");
+        WriteGroup(md, group, [], "###");
         return md.ToString();
     }
 
-    private static void WriteGroup(StringBuilder md, ClaimGroup group, ReconciliationReport? report, string heading)
+    private static void WriteGroup(StringBuilder md, ClaimGroup group, Dictionary<string, string> names, string heading)
     {
         var scope = group.Scope is null ? "" : $" ({Escape(group.Scope)})";
         Line(md, $"{heading} {Escape(ReportWords.Title(group))}{scope}");
@@ -76,7 +77,7 @@ public static class MarkdownReport
         foreach (var claim in group.Claims)
         {
             var status = claim.Status == ClaimStatus.Contradicted ? "**contradicted**" : ReportWords.StatusName(claim.Status);
-            Line(md, $"| {status} | `{Code(claim.Id)}` | {Escape(ReportWords.Value(claim.Claim))} | {Escape(ReportWords.SourceName(report, claim.Source))} | {Escape(claim.Claim.Speaker ?? "")} | {ReportWords.Probability(claim.Confidence)} | {Escape(claim.Claim.Quote ?? "")} |");
+            Line(md, $"| {status} | `{Code(claim.Id)}` | {Escape(ReportWords.Value(claim.Claim))} | {Escape(ReportWords.SourceName(names, claim.Source))} | {Escape(claim.Claim.Speaker ?? "")} | {ReportWords.Probability(claim.Confidence)} | {Escape(claim.Claim.Quote ?? "")} |");
         }
 
         Line(md, "");

@@ -38,9 +38,12 @@ internal static class ReportWords
         return $"{consensus}{confidence}; {Count(group.IndependentSources, "independent source")}";
     }
 
-    /// <summary>The display name of a source id, from the report's source list.</summary>
-    public static string SourceName(ReconciliationReport? report, string id) =>
-        report?.Sources.FirstOrDefault(s => s.Id == id)?.Name ?? id;
+    /// <summary>The display names of the report's sources by id (sources without a name are left out).</summary>
+    public static Dictionary<string, string> SourceNames(ReconciliationReport? report) =>
+        report is null ? [] : report.Sources.Where(s => s.Name is not null).ToDictionary(s => s.Id, s => s.Name!, StringComparer.Ordinal);
+
+    /// <summary>The display name of a source id, or the id itself.</summary>
+    public static string SourceName(Dictionary<string, string> names, string id) => names.GetValueOrDefault(id, id);
 
     /// <summary>Groups in the reading order: by section, then in the report's own order.</summary>
     public static IEnumerable<(string Title, List<ClaimGroup> Groups)> GroupsBySection(ReconciliationReport report) =>

@@ -81,6 +81,7 @@ public static class ClaimSetCsv
     private sealed class Reader(string text, char delimiter)
     {
         private readonly List<ReconciliationIssue> _issues = [];
+        private int _errors;
         private int _position;
         private int _line = 1;
 
@@ -151,7 +152,7 @@ public static class ClaimSetCsv
         private Claim? ReadClaim(List<Field> record, Dictionary<string, int> columns, int width)
         {
             var line = record[0].Line;
-            var errors = _issues.Count(i => i.Severity == IssueSeverity.Error);
+            var errors = _errors;
             string? Get(string name) => columns.TryGetValue(name, out var i) && i < record.Count ? record[i].Text : null;
             string Where(string name) => columns.TryGetValue(name, out var i) ? $"line {(i < record.Count ? record[i].Line : line)}, column {i + 1} ({name})" : $"line {line}";
 
@@ -192,7 +193,7 @@ public static class ClaimSetCsv
                 Error(IssueCodes.InvalidValue, Where("negated"), $"\"{ClaimSetReader.Truncate(negatedText)}\" is not true or false.", id);
             }
 
-            if (_issues.Count(i => i.Severity == IssueSeverity.Error) > errors || value is null)
+            if (_errors > errors || value is null)
             {
                 return null;
             }
@@ -281,6 +282,7 @@ public static class ClaimSetCsv
                     ? $"A {kind} value takes no unit; units go on numbers."
                     : issue.Message;
                 _issues.Add(issue with { Path = where(column), Message = message });
+                _errors += issue.Severity == IssueSeverity.Error ? 1 : 0;
             }
 
             return found.Any(i => i.Severity == IssueSeverity.Error) ? null : value;
@@ -316,7 +318,11 @@ public static class ClaimSetCsv
             return text.Contains(';', StringComparison.Ordinal) ? "set" : "text";
         }
 
-        private void Error(string code, string path, string message, string id) => _issues.Add(new(code, path, message, id));
+        private void Error(string code, string path, string message, string id)
+        {
+            _issues.Add(new(code, path, message, id));
+            _errors++;
+        }
 
         private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
