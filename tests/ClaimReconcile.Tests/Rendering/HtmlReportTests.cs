@@ -91,6 +91,21 @@ public sealed partial class HtmlReportTests
         Assert.DoesNotContain("<html", group.ToHtml(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_ReportWithIssues_ListsThemEncoded()
+    {
+        var read = ClaimReconcile.Serialization.ClaimSetCsv.Read("source,subject,property,value,hedge\na,talks,duration,PT5H,\nb,talks,duration,PT-1H,\nc,<b>x</b>,role,Präsident,about\n");
+        var report = Some.Reconciler().Reconcile(read);
+
+        var html = HtmlReport.Render(report);
+
+        Assert.Equal(2, report.Summary.RejectedClaims);
+        Assert.Contains("<section id=\"issues\">\n<h2>Issues (2)</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Where\">line 3, column 4 (value)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Claim\">c#4</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>x</b>", html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<section id=\"([a-z-]+)\">")]
     private static partial Regex SectionHeading();
 

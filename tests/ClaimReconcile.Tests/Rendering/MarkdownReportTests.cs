@@ -38,6 +38,18 @@ public sealed class MarkdownReportTests
     }
 
     [Fact]
+    public void Render_ShuffledInput_MarkdownAndClaimReviewAreByteIdentical()
+    {
+        var set = WorkedExample.Read.ClaimSet;
+        var claims = set.Claims.ToArray();
+        new Random(3).Shuffle(claims);
+        var again = new Reconciler(clock: WorkedExample.Clock).Reconcile(new ClaimSet(set.Sources.Reverse(), claims, set.Entities.Reverse(), set.Events.Reverse()));
+
+        Assert.Equal(MarkdownReport.Render(WorkedExample.Report), MarkdownReport.Render(again));
+        Assert.Equal(ClaimReviewJson.Write(WorkedExample.Report, clock: WorkedExample.Clock), ClaimReviewJson.Write(again, clock: WorkedExample.Clock));
+    }
+
+    [Fact]
     public void ToMarkdown_ReportAndGroup_AreTheRenderersOutput()
     {
         var group = WorkedExample.Report.FindGroup("trump", "role")!;
