@@ -1,43 +1,76 @@
 using System.CommandLine;
+using System.Text;
 using ClaimReconcile.Rendering;
 using ClaimReconcile.Serialization;
+using NodaTime;
+using NodaTime.Text;
 
 namespace ClaimReconcile.Cli;
 
-/// <summary>The <c>claimreconcile</c> command line: <c>reconcile</c> and <c>validate</c>.</summary>
+/// <summary>The <c>claimreconcile</c> command line: <c>reconcile</c>, <c>explain</c> and <c>validate</c>.</summary>
 internal static class CliApp
 {
     public const int Done = 0;
+    public const int ConflictsFound = 1;
     public const int UnusableInput = 2;
+
+    public static readonly string[] Formats = ["text", "json", "markdown", "html", "claimreview"];
 
     private const string ExitCodes = """
         Exit codes:
           0  done: the file was read and reconciled (conflicts are findings, not failures)
-          2  unusable input: the file is missing, is not JSON, is not a claim set, or the command line is wrong
+          1  conflicts found, with --fail-on-conflict
+          2  unusable input: the file is missing, cannot be parsed, is not a claim set, or the command line is wrong
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CliSettings.Default);
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error, CliSettings settings)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A claim set in the claimset/1 JSON format." };
+        var input = new InputOptions();
+
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (for people) or json (the reconciliation/1 contract).",
+            Description = "Output format: text (for people), json (the reconciliation/1 contract), markdown, html (one self-contained page) or claimreview (schema.org ClaimReview JSON-LD, one per contradicted claim).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong(Formats);
+        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
+        var failOnConflict = new Option<bool>("--fail-on-conflict") { Description = "Exit with code 1 when the report has a conflict (for pipelines)." };
+        var reviewUrl = new Option<string?>("--review-url") { Description = "claimreview: the page that will host the fact checks (each review's url is this plus #claim-<id>)." };
+        var reviewAuthor = new Option<string?>("--review-author") { Description = "claimreview: the organization publishing the fact checks (default: ClaimReconcile)." };
+        var reconcile = new Command("reconcile", "Reconcile the claims of a file and print the report.")
+        {
+            input.File, format, outFile, failOnConflict, reviewUrl, reviewAuthor,
+        };
+        input.AddTo(reconcile);
+        reconcile.SetAction(result => Reconcile(result, input, output, error, settings, new ReconcileRequest(
+            result.GetValue(format) ?? "text", result.GetValue(outFile), result.GetValue(failOnConflict), result.GetValue(reviewUrl), result.GetValue(reviewAuthor))));
 
-        var reconcile = new Command("reconcile", "Reconcile the claims of a file and print the report.\n\n" + ExitCodes) { file, format };
-        reconcile.SetAction(result => Reconcile(result.GetRequiredValue(file), result.GetValue(format) ?? "text", output, error));
+        var validateInput = new InputOptions();
+        var validate = new Command("validate", "Check a file and list its issues without printing a report.") { validateInput.File };
+        validateInput.AddTo(validate);
+        validate.SetAction(result => Validate(result, validateInput, output, error, settings));
 
-        var validateFile = new Argument<FileInfo>("file") { Description = "A claim set in the claimset/1 JSON format." };
-        var validate = new Command("validate", "Check a file and list its issues without reconciling.\n\n" + ExitCodes) { validateFile };
-        validate.SetAction(result => Validate(result.GetRequiredValue(validateFile), output, error));
+        var explainInput = new InputOptions();
+        var subject = new Argument<string>("subject") { Description = "The subject: an entity or event id, its label, or the mention as written." };
+        var property = new Argument<string?>("property") { Description = "The property; every property of the subject when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var explain = new Command("explain", "Print the reasoning behind one group: every claim's normalized reading, relation to the consensus, voice and source reliability.")
+        {
+            explainInput.File, subject, property,
+        };
+        explainInput.AddTo(explain);
+        explain.SetAction(result => Explain(result, explainInput, result.GetRequiredValue(subject), result.GetValue(property), output, error, settings));
 
         var root = new RootCommand("Tells, for every question sourced claims answer, whether the sources agree, conflict or stand alone.\n\n" + ExitCodes)
         {
             reconcile,
+            explain,
             validate,
         };
+        root.HelpName = "claimreconcile";
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -54,34 +87,118 @@ internal static class CliApp
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int Reconcile(FileInfo file, string format, TextWriter output, TextWriter error)
+    private static int Reconcile(ParseResult result, InputOptions input, TextWriter output, TextWriter error, CliSettings settings, ReconcileRequest request)
     {
-        if (Read(file, error) is not { } read)
+        using var progress = new Progress(error, settings.ProgressAfter);
+        if (Load(result, input, error, settings, progress) is not { } loaded)
         {
             return UnusableInput;
         }
 
-        var report = new Reconciler().Reconcile(read);
-        output.Write(format == "json" ? ReportJson.Write(report) : TextReport.Render(report));
-        return Done;
+        progress.Stage($"writing {request.Format}");
+        var report = loaded.Report;
+        var text = request.Format switch
+        {
+            "json" => ReportJson.Write(report),
+            "markdown" => MarkdownReport.Render(report),
+            "html" => HtmlReport.Render(report),
+            "claimreview" => ClaimReviewJson.Write(report, new ClaimReviewOptions
+            {
+                PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
+                AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
+            }, loaded.Clock),
+            _ => TextReport.Render(report),
+        };
+
+        if (request.Out is { } file)
+        {
+            try
+            {
+                File.WriteAllText(file.FullName, text, Utf8);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"claimreconcile: cannot write {file.FullName}: {e.Message}");
+                return UnusableInput;
+            }
+        }
+        else
+        {
+            output.Write(text);
+        }
+
+        return request.FailOnConflict && report.Summary.Conflicts > 0 ? ConflictsFound : Done;
     }
 
-    private static int Validate(FileInfo file, TextWriter output, TextWriter error)
+    private static int Validate(ParseResult result, InputOptions input, TextWriter output, TextWriter error, CliSettings settings)
     {
-        if (Read(file, error) is not { } read)
+        using var progress = new Progress(error, settings.ProgressAfter);
+        if (Load(result, input, error, settings, progress) is not { } loaded)
         {
             return UnusableInput;
         }
 
-        var report = new Reconciler().Reconcile(read);
-        var s = report.Summary;
-        output.WriteLine($"{file.Name}: {s.Claims} claims, {s.GroupedClaims} usable, {s.RejectedClaims} left out; {s.Issues} issues.");
-        foreach (var issue in report.Issues)
+        var s = loaded.Report.Summary;
+        output.WriteLine($"{result.GetRequiredValue(input.File).Name}: {s.Claims} claims, {s.GroupedClaims} usable, {s.RejectedClaims} left out; {s.Issues} issues.");
+        foreach (var issue in loaded.Report.Issues)
         {
             output.WriteLine($"  {issue}");
         }
 
         return Done;
+    }
+
+    private static int Explain(ParseResult result, InputOptions input, string subject, string? property, TextWriter output, TextWriter error, CliSettings settings)
+    {
+        using var progress = new Progress(error, settings.ProgressAfter);
+        if (Load(result, input, error, settings, progress) is not { } loaded)
+        {
+            return UnusableInput;
+        }
+
+        var groups = loaded.Report.Groups
+            .Where(g => string.Equals(g.Subject, subject, StringComparison.OrdinalIgnoreCase) || string.Equals(g.SubjectLabel, subject, StringComparison.OrdinalIgnoreCase))
+            .Where(g => property is null || string.Equals(g.Property, property, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (groups.Count == 0)
+        {
+            var known = loaded.Report.Groups.Where(g => string.Equals(g.Subject, subject, StringComparison.OrdinalIgnoreCase) || string.Equals(g.SubjectLabel, subject, StringComparison.OrdinalIgnoreCase))
+                .Select(g => g.Property).Distinct().Order(StringComparer.Ordinal).ToList();
+            error.WriteLine(known.Count > 0
+                ? $"claimreconcile: {subject} has no property \"{property}\"; it has: {string.Join(", ", known)}."
+                : $"claimreconcile: no group has the subject \"{subject}\"; use an entity or event id or label from the file, or the mention as written.");
+            return UnusableInput;
+        }
+
+        progress.Stage("explaining");
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Write('\n');
+            }
+
+            output.Write(ExplainText.Render(loaded.Report, groups[i], loaded.Read.ClaimSet, clock: loaded.Clock));
+        }
+
+        return Done;
+    }
+
+    private static Loaded? Load(ParseResult result, InputOptions input, TextWriter error, CliSettings settings, Progress progress)
+    {
+        var file = result.GetRequiredValue(input.File);
+        var clock = result.GetValue(input.Today) is { } today
+            ? new FixedClock(today.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant())
+            : settings.Clock;
+        progress.Stage($"reading {file.Name}");
+        if (Read(file, error) is not { } read)
+        {
+            return null;
+        }
+
+        progress.Stage($"reconciling {read.ClaimSet.Claims.Length} claims");
+        var report = new Reconciler(clock: clock).Reconcile(read);
+        return new Loaded(read, report, clock);
     }
 
     private static ClaimSetReadResult? Read(FileInfo file, TextWriter error)
@@ -97,7 +214,9 @@ internal static class CliApp
             return null;
         }
 
-        var read = ClaimSetJson.Read(bytes);
+        var read = ClaimSetCsv.DelimiterFor(file.Name) is { } delimiter
+            ? ClaimSetCsv.Read(new MemoryStream(bytes), delimiter)
+            : ClaimSetJson.Read(bytes);
         if (!read.Succeeded)
         {
             var issue = read.Issues[0];
@@ -106,5 +225,42 @@ internal static class CliApp
         }
 
         return read;
+    }
+
+    /// <summary>The file argument and the options every command that reads a file shares; add new reader flags here.</summary>
+    private sealed class InputOptions
+    {
+        public Argument<FileInfo> File { get; } = new("file")
+        {
+            Description = "A claim set: claimset/1 JSON, or a CSV/TSV table (by the extension .csv, .tsv or .tab).",
+        };
+
+        public Option<LocalDate?> Today { get; } = new("--today")
+        {
+            Description = "The date to take as today (yyyy-MM-dd, UTC): for ages stated by undated sources and the date of ClaimReview output. Default: the system clock.",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                if (parsed.Success)
+                {
+                    return parsed.Value;
+                }
+
+                r.AddError($"--today takes a date such as 2026-01-01; \"{text}\" is not one.");
+                return null;
+            },
+        };
+
+        public void AddTo(Command command) => command.Options.Add(Today);
+    }
+
+    private sealed record ReconcileRequest(string Format, FileInfo? Out, bool FailOnConflict, string? ReviewUrl, string? ReviewAuthor);
+
+    private sealed record Loaded(ClaimSetReadResult Read, ReconciliationReport Report, IClock Clock);
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
     }
 }

@@ -4,7 +4,7 @@ namespace ClaimReconcile;
 
 /// <summary>All claims that answer one question — one subject, one property, one scope — and what they say together.</summary>
 /// <remarks>Immutable.</remarks>
-public sealed class ClaimGroup
+public sealed partial class ClaimGroup
 {
     internal ClaimGroup(string subject, string? subjectLabel, string property, string? scope, Verdict verdict, int independentSources,
         ClaimValue? consensus, double? confidence, ImmutableArray<ClaimAssessment> claims, string explanation)

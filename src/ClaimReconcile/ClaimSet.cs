@@ -7,7 +7,7 @@ namespace ClaimReconcile;
 /// Immutable and thread-safe; equality is reference equality. Build one in code with
 /// <see cref="CreateBuilder"/>, or read one with <see cref="Serialization.ClaimSetJson"/>.
 /// </remarks>
-public sealed class ClaimSet
+public sealed partial class ClaimSet
 {
     /// <summary>Creates a claim set from its parts.</summary>
     public ClaimSet(IEnumerable<Source> sources, IEnumerable<Claim> claims, IEnumerable<Entity>? entities = null, IEnumerable<Event>? events = null)

@@ -65,4 +65,15 @@ public static class IssueCodes
 
     /// <summary>A group holds values of different kinds or units that cannot be compared; they count as disagreeing.</summary>
     public const string IncomparableValues = "incomparable-values";
+
+    // --- Issue 5 (reports, CSV in): codes of the CSV/TSV reader. ---
+
+    /// <summary>A CSV/TSV table cannot be read at all: it is empty, or a quoted field is never closed or has text after its closing quote.</summary>
+    public const string InvalidCsv = "invalid-csv";
+
+    /// <summary>A CSV/TSV header names a column the reader does not know, or names one twice; the column is ignored.</summary>
+    public const string UnknownColumn = "unknown-column";
+
+    /// <summary>A CSV/TSV row has more fields than the header names columns; the row is left out.</summary>
+    public const string ExtraFields = "extra-fields";
 }

@@ -83,7 +83,8 @@ public sealed class Reconciler
 
         var claimCounts = prepared.GroupBy(c => c.Source.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var sources = sourceIds.Select((id, i) => new SourceAssessment(id, validation.Sources[id].Name, Math.Round(estimate.SourceReliabilities[i], 3),
-            claimCounts.GetValueOrDefault(id), [.. validation.Sources[id].DerivedFrom.Distinct().Order(StringComparer.Ordinal)])).ToImmutableArray();
+            claimCounts.GetValueOrDefault(id), [.. validation.Sources[id].DerivedFrom.Distinct().Order(StringComparer.Ordinal)])
+        { Source = validation.Sources[id] }).ToImmutableArray();
 
         var groupList = judged.MoveToImmutable();
         var summary = new ReportSummary(
@@ -98,7 +99,7 @@ public sealed class Reconciler
         return new ReconciliationReport(summary, groupList, sources, [.. issues], _estimator.Name);
     }
 
-    private static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,
+    internal static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,
         ValueNormalizer normalizer, SourceFamilies families, Instant now)
     {
         var prepared = new PreparedClaim(claim, id, source)

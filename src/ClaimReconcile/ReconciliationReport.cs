@@ -8,7 +8,7 @@ namespace ClaimReconcile;
 /// <see cref="Rendering.TextReport"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Groups are ordered by subject, property and scope; sources by id.</remarks>
-public sealed class ReconciliationReport
+public sealed partial class ReconciliationReport
 {
     internal ReconciliationReport(ReportSummary summary, ImmutableArray<ClaimGroup> groups, ImmutableArray<SourceAssessment> sources,
         ImmutableArray<ReconciliationIssue> issues, string estimator)

@@ -30,6 +30,9 @@ public sealed class SourceAssessment
     /// <summary>The upstream sources it depends on, declared with <c>derivedFrom</c>.</summary>
     public ImmutableArray<string> DependsOn { get; }
 
+    /// <summary>The source as declared in the claim set (kind, url, publication), for renderers that cite it.</summary>
+    public Source? Source { get; internal init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Id}: reliability {Reliability:0.00} over {Claims} claims";
 }

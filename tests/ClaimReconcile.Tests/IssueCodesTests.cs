@@ -117,7 +117,8 @@ public sealed partial class IssueCodesTests
         var codes = typeof(IssueCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(21, codes.Count);
+        var documented = File.ReadAllText(Path.Combine(Support.TestPaths.RepositoryRoot, "docs", "issue-codes.md"));
+        Assert.All(codes, code => Assert.Contains($"| `{code}` |", documented, StringComparison.Ordinal));
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, code => Assert.Matches(KebabCase(), code));
     }
@@ -151,5 +152,44 @@ public sealed partial class IssueCodesTests
         Assert.False(string.IsNullOrWhiteSpace(issue.Message));
         Assert.Equal(grouped, report.Summary.GroupedClaims);
         Assert.Equal(report.Summary.Claims, report.Summary.GroupedClaims + report.Summary.RejectedClaims);
+    }
+
+    // --- Issue 5 (reports, CSV in): codes of the CSV/TSV reader. ---
+
+    [Fact]
+    public void InvalidCsv_UnclosedQuote_IsFatalAtTheOpeningQuote()
+    {
+        var read = ClaimSetCsv.Read("source,subject,property,value,quote\nzeit,talks,duration,PT5H,\"never closed\n");
+
+        Assert.False(read.Succeeded);
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(IssueCodes.InvalidCsv, issue.Code);
+        Assert.Equal("line 2, column 5", issue.Path);
+    }
+
+    [Fact]
+    public void UnknownColumn_ExtraHeader_WarnsAndKeepsClaims()
+    {
+        var read = ClaimSetCsv.Read("source,subject,property,value,colour\nzeit,talks,duration,PT5H,red\n");
+
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(IssueCodes.UnknownColumn, issue.Code);
+        Assert.Equal("line 1, column 5", issue.Path);
+        Assert.Equal(IssueSeverity.Warning, issue.Severity);
+        Assert.Single(read.ClaimSet.Claims);
+    }
+
+    [Fact]
+    public void ExtraFields_UnquotedComma_RejectsRow()
+    {
+        var read = ClaimSetCsv.Read("source,subject,property,value\nzeit,talks,duration,PT5H\nbild,talks,role,Ex-Präsident, sagt Bild\n");
+        var report = Some.Reconciler().Reconcile(read);
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal(IssueCodes.ExtraFields, issue.Code);
+        Assert.Equal("line 3, column 5", issue.Path);
+        Assert.Equal("bild#3", issue.Claim);
+        Assert.Equal(2, report.Summary.Claims);
+        Assert.Equal(1, report.Summary.RejectedClaims);
     }
 }

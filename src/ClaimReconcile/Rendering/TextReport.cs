@@ -4,7 +4,11 @@ using ClaimReconcile.Serialization;
 
 namespace ClaimReconcile.Rendering;
 
-/// <summary>Renders a report as plain text for a terminal: summary, then conflicts first, then agreements and single sources, then sources and issues.</summary>
+/// <summary>
+/// Renders a report as plain text for a terminal: summary, then conflicts first, then agreements and single sources
+/// (each claim on one aligned line: status, id, value as stated, confidence, quoted speaker), then the sources with a
+/// reliability bar in tenths, then the issues.
+/// </summary>
 /// <remarks>Stateless and thread-safe; output is culture-invariant with <c>\n</c> line ends.</remarks>
 public static class TextReport
 {
@@ -37,11 +41,14 @@ public static class TextReport
         Line(text, "");
         Line(text, "SOURCES");
         var width = report.Sources.Select(x => x.Id.Length).DefaultIfEmpty(2).Max();
+        var claimsWidth = report.Sources.Select(x => x.Claims.ToString(CultureInfo.InvariantCulture).Length).DefaultIfEmpty(1).Max();
         foreach (var source in report.Sources)
         {
             var bar = new string('#', (int)Math.Round(source.Reliability * 10)).PadRight(10, '.');
-            var depends = source.DependsOn.IsEmpty ? "" : $"  derived from {string.Join(", ", source.DependsOn)}";
-            Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {Count(source.Claims, "claim"),10}{depends}");
+            var depends = source.DependsOn.IsEmpty ? "" : $" (derived from {string.Join(", ", source.DependsOn)})";
+            var claims = source.Claims.ToString(CultureInfo.InvariantCulture).PadLeft(claimsWidth) + (source.Claims == 1 ? " claim " : " claims");
+            var name = source.Name is null ? "" : $"  {source.Name}";
+            Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {claims}{name}{depends}");
         }
 
         if (!report.Issues.IsEmpty)
@@ -71,7 +78,8 @@ public static class TextReport
         {
             var value = (claim.Claim.Negated ? "not " : "") + claim.Claim.Value;
             var speaker = claim.Claim.Speaker is null ? "" : $"  (quoting {claim.Claim.Speaker})";
-            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}{speaker}");
+            var probability = claim.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
+            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}  {probability}{speaker}");
         }
 
         Line(text, $"    {group.Explanation}");

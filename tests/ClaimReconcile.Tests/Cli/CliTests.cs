@@ -129,10 +129,163 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Help_DocumentsExitCodes()
     {
-        var (code, output, _) = Run("reconcile", "--help");
+        var (code, output, _) = Run("--help");
+        var (reconcileCode, reconcileHelp, _) = Run("reconcile", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("2  unusable input", output, StringComparison.Ordinal);
-        Assert.Contains("--format", output, StringComparison.Ordinal);
+        Assert.Contains("claimreconcile [command] [options]", output, StringComparison.Ordinal);
+        Assert.Equal(0, reconcileCode);
+        Assert.Contains("--format", reconcileHelp, StringComparison.Ordinal);
+        Assert.Contains("--fail-on-conflict", reconcileHelp, StringComparison.Ordinal);
+    }
+
+    private static readonly CliSettings Fixed = new(new FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)), TimeSpan.FromMinutes(10));
+
+    private static (int Code, string Output, string Error) RunWith(CliSettings settings, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run(args, output, error, settings);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("text", "ClaimReconcile report (")]
+    [InlineData("json", "{\n  \"format\": \"reconciliation/1\"")]
+    [InlineData("markdown", "# ClaimReconcile report\n")]
+    [InlineData("html", "<!DOCTYPE html>\n")]
+    [InlineData("claimreview", "[\n  {\n    \"@context\": \"https://schema.org\"")]
+    public void Reconcile_EachFormat_WritesItForTheWorkedExample(string format, string start)
+    {
+        var (code, output, error) = RunWith(Fixed, "reconcile", TestPaths.WorkedExample, "--format", format);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.StartsWith(start, output, StringComparison.Ordinal);
+        Assert.Contains(format == "json" ? "\"id\": \"bild-8\"" : "bild-8", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_Out_WritesTheFileAndNothingToStandardOutput()
+    {
+        var path = Path.Combine(_directory, "report.html");
+
+        var (code, output, _) = RunWith(Fixed, "reconcile", TestPaths.WorkedExample, "-f", "html", "--out", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", output);
+        var (_, direct, _) = RunWith(Fixed, "reconcile", TestPaths.WorkedExample, "-f", "html");
+        Assert.Equal(direct, File.ReadAllText(path));
+        Assert.NotEqual(0xEF, File.ReadAllBytes(path)[0]);
+    }
+
+    [Fact]
+    public void Reconcile_ClaimReviewOptions_NameThePublisherAndPage()
+    {
+        var (_, output, _) = RunWith(Fixed, "reconcile", TestPaths.WorkedExample, "-f", "claimreview", "--today", "2026-02-03",
+            "--review-url", "https://desk.example/check", "--review-author", "Desk");
+
+        Assert.Contains("\"url\": \"https://desk.example/check#claim-bild-8\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"Desk\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"datePublished\": \"2026-02-03\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_FailOnConflict_ExitsOneOnlyWhenThereIsAConflict()
+    {
+        var agreeing = WriteFile("agree.csv", "source,subject,property,value\na,talks,duration,PT5H\nb,talks,duration,PT5H\n");
+
+        Assert.Equal(1, RunWith(Fixed, "reconcile", TestPaths.WorkedExample, "--fail-on-conflict").Code);
+        Assert.Equal(0, RunWith(Fixed, "reconcile", agreeing, "--fail-on-conflict").Code);
+        Assert.Equal(0, RunWith(Fixed, "reconcile", TestPaths.WorkedExample).Code);
+    }
+
+    [Fact]
+    public void Explain_Group_PrintsEveryClaimsReasoning()
+    {
+        var (code, output, _) = RunWith(Fixed, "explain", TestPaths.WorkedExample, "Donald Trump", "role");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Donald Trump — role  [trump]\nverdict     conflict\n", output, StringComparison.Ordinal);
+        Assert.Contains("bild-8  contradicted", output, StringComparison.Ordinal);
+        Assert.Contains("  vs consensus conflicts", output, StringComparison.Ordinal);
+        Assert.Contains("  counts as    source:afp", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_SubjectOnly_ExplainsEachOfItsGroups()
+    {
+        var (code, output, _) = RunWith(Fixed, "explain", TestPaths.WorkedExample, "trump");
+        var report = new Reconciler(clock: Fixed.Clock).Reconcile(ClaimReconcile.Serialization.ClaimSetJson.Read(File.ReadAllText(TestPaths.WorkedExample)));
+
+        Assert.Equal(0, code);
+        Assert.Equal(report.Groups.Count(g => g.Subject == "trump"), output.Split("\nverdict ").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("nobody", null, "no group has the subject \"nobody\"")]
+    [InlineData("trump", "height", "trump has no property \"height\"; it has: ")]
+    public void Explain_UnknownGroup_ExitsTwoAndSaysWhatExists(string subject, string? property, string message)
+    {
+        string[] args = property is null ? ["explain", TestPaths.WorkedExample, subject] : ["explain", TestPaths.WorkedExample, subject, property];
+
+        var (code, output, error) = RunWith(Fixed, args);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_SlowRun_ReportsProgressOnStandardError()
+    {
+        var (code, output, error) = RunWith(Fixed with { ProgressAfter = TimeSpan.Zero }, "reconcile", TestPaths.WorkedExample);
+
+        Assert.Equal(0, code);
+        Assert.Contains("claimreconcile: reading moscow-talks.claimset.json… (", error, StringComparison.Ordinal);
+        Assert.Contains("claimreconcile: reconciling 160 claims… (", error, StringComparison.Ordinal);
+        Assert.Matches(@"claimreconcile: done in \d+\.\d s\n?$", error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("claimreconcile:", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("claims.csv", "source,subject,property,value\na,talks,duration,PT5H\nb,talks,duration,PT2H\n")]
+    [InlineData("claims.tsv", "source\tsubject\tproperty\tvalue\na\ttalks\tduration\tPT5H\nb\ttalks\tduration\tPT2H\n")]
+    public void Reconcile_TableByExtension_IsReadAsCsvOrTsv(string name, string content)
+    {
+        var (code, output, _) = RunWith(Fixed, "reconcile", WriteFile(name, content));
+
+        Assert.Equal(0, code);
+        Assert.Contains("2 claims: 2 in 1 group", output, StringComparison.Ordinal);
+        Assert.Contains("CONFLICTS (1)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_BrokenCsv_ExitsTwoWithTheLocation()
+    {
+        var (code, _, error) = RunWith(Fixed, "reconcile", WriteFile("broken.csv", "source,subject,property,value\na,talks,venue,\"Kreml\n"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("claimreconcile: broken.csv: invalid-csv at line 2, column 4:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var (code, output, _) = Run("--version");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"^\d+\.\d+\.\d+", output);
+    }
+
+    [Fact]
+    public void Help_ListsCommandsAndTheConflictExitCode()
+    {
+        var (code, output, _) = Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("explain", output, StringComparison.Ordinal);
+        Assert.Contains("1  conflicts found, with --fail-on-conflict", output, StringComparison.Ordinal);
     }
 }
