@@ -65,4 +65,9 @@ public static class IssueCodes
 
     /// <summary>A group holds values of different kinds or units that cannot be compared; they count as disagreeing.</summary>
     public const string IncomparableValues = "incomparable-values";
+
+    // --- Entity resolution (issue 3, names) ---
+
+    /// <summary>A mention reads as a name that two or more people fit (two known Klitschkos for "Klitschko"); it is left unresolved.</summary>
+    public const string AmbiguousMention = "ambiguous-mention";
 }

@@ -117,7 +117,7 @@ public sealed partial class IssueCodesTests
         var codes = typeof(IssueCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        Assert.Equal(21, codes.Count);
+        Assert.Equal(22, codes.Count);
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, code => Assert.Matches(KebabCase(), code));
     }
@@ -152,4 +152,15 @@ public sealed partial class IssueCodesTests
         Assert.Equal(grouped, report.Summary.GroupedClaims);
         Assert.Equal(report.Summary.Claims, report.Summary.GroupedClaims + report.Summary.RejectedClaims);
     }
+
+    // --- Entity resolution (issue 3, names) ---
+
+    [Fact]
+    public void AmbiguousMention_SurnameOfTwoDeclaredPeople_WarnsAndKeepsClaim() =>
+        AssertIssue(Some.Json(
+                Some.DefaultSourceIds.Select(id => Some.SourceJson(id)),
+                [Some.ClaimJson("zeit", """{"text": "Bürgermeister"}""", "c1", subject: "Klitschko", property: "role"),
+                 Some.ClaimJson("tsp", """{"text": "Bürgermeister"}""", "c2", subject: "vitali", property: "role")],
+                entities: ["""{"id": "vitali", "label": "Vitali Klitschko", "type": "person"}""", """{"id": "wladimir", "label": "Wladimir Klitschko"}"""]),
+            IssueCodes.AmbiguousMention, "$.claims[0].subject", "c1", IssueSeverity.Warning, grouped: 2);
 }
