@@ -71,7 +71,8 @@ public static class TextReport
         {
             var value = (claim.Claim.Negated ? "not " : "") + claim.Claim.Value;
             var speaker = claim.Claim.Speaker is null ? "" : $"  (quoting {claim.Claim.Speaker})";
-            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}{speaker}");
+            var statedAs = claim.Claim.Subject == group.Subject ? "" : $"  (as \"{claim.Claim.Subject}\")";
+            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}{statedAs}{speaker}");
         }
 
         Line(text, $"    {group.Explanation}");

@@ -61,4 +61,197 @@ public sealed class EntityResolverTests
         Assert.Equal("Kirill Dmitriev", group.SubjectLabel);
         Assert.Equal(Verdict.Agreement, group.Verdict);
     }
+
+    private static readonly Entity Umerov = new("umerov") { Label = "Rustem Umerov", Type = "person" };
+    private static readonly Entity Ushakov = new("ushakov") { Label = "Yuri Ushakov", Type = "person" };
+    private static readonly Entity Peskov = new("peskov") { Label = "Dmitry Peskov", Type = "person" };
+    private static readonly Entity Zelensky = new("zelensky") { Label = "Volodymyr Zelensky", Type = "person" };
+    private static readonly Entity VitaliKlitschko = new("vitali") { Label = "Vitali Klitschko", Type = "person" };
+    private static readonly Entity WladimirKlitschko = new("wladimir") { Label = "Wladimir Klitschko" };
+
+    [Theory]
+    [InlineData("Dimitrijew", "dmitriev")]
+    [InlineData("Kirill Dmitrijew", "dmitriev")]
+    [InlineData("Кирилл Дмитриев", "dmitriev")]
+    [InlineData("Umerow", "umerov")]
+    [InlineData("Rustem Umerow", "umerov")]
+    [InlineData("R. Umerow", "umerov")]
+    [InlineData("Умєров", "umerov")]
+    [InlineData("Juri Uschakow", "ushakov")]
+    [InlineData("Uschakow", "ushakov")]
+    [InlineData("Dmitri Peskow", "peskov")]
+    [InlineData("Selenskyj", "zelensky")]
+    [InlineData("Zelenskyy", "zelensky")]
+    [InlineData("Зеленський", "zelensky")]
+    [InlineData("Зеленский", "zelensky")]
+    [InlineData("Präsident Selenskyj", "zelensky")]
+    public void TryResolve_SpellingOfDeclaredPersonWithoutAlias_ResolvesByName(string mention, string id)
+    {
+        var resolver = new EntityResolver([new Entity("dmitriev") { Label = "Kirill Dmitriev" }, Umerov, Ushakov, Peskov, Zelensky], [], [mention]);
+
+        Assert.Equal(id, resolver.TryResolve(mention));
+        Assert.Equal(id, new EntityResolver([new Entity("dmitriev") { Label = "Kirill Dmitriev" }, Umerov, Ushakov, Peskov, Zelensky], []).TryResolve(mention));
+    }
+
+    [Theory]
+    [InlineData("Dmitri")]
+    [InlineData("Dmitri Dmitrijew")]
+    [InlineData("Petrow")]
+    [InlineData("Witkoff")]
+    [InlineData("Iwanowa")]
+    public void TryResolve_DifferentPerson_DoesNotMerge(string mention)
+    {
+        var resolver = new EntityResolver([Dmitriev, Peskov, Ushakov, new Entity("ivanov") { Label = "Ivan Ivanov" }], [], [mention]);
+
+        Assert.Null(resolver.TryResolve(mention));
+        Assert.Equal(TextFolding.Fold(mention), resolver.Key(mention));
+    }
+
+    [Fact]
+    public void TryResolve_SurnameOfTwoDeclaredPeople_IsAmbiguousAndFullNamesStillResolve()
+    {
+        var resolver = new EntityResolver([VitaliKlitschko, WladimirKlitschko], [], ["Klitschko", "Vitali Klitschko", "W. Klitschko"]);
+
+        Assert.Null(resolver.TryResolve("Klitschko"));
+        Assert.True(resolver.IsAmbiguous("Klitschko"));
+        Assert.Equal("klitschko", resolver.Key("Klitschko"));
+        Assert.Equal("vitali", resolver.TryResolve("Vitali Klitschko"));
+        Assert.True(resolver.IsAmbiguous("W. Klitschko")); // W and V are one letter across the languages: Wladimir, Vitali
+        Assert.Null(new EntityResolver([VitaliKlitschko, WladimirKlitschko], []).TryResolve("Klitschko"));
+    }
+
+    [Fact]
+    public void TryResolve_SurnameOfDeclaredPersonAndOfAnotherFullNameInClaims_IsAmbiguous()
+    {
+        var resolver = new EntityResolver([WladimirKlitschko], [], ["Vitali Klitschko", "Klitschko"]);
+
+        Assert.True(resolver.IsAmbiguous("Klitschko"));
+        Assert.Null(resolver.TryResolve("Klitschko"));
+        Assert.Null(resolver.TryResolve("Vitali Klitschko"));
+        Assert.Equal("vitali klitschko", resolver.Key("Vitali Klitschko"));
+    }
+
+    [Fact]
+    public void TryResolve_ExplicitAliasOfOtherEntity_WinsOverSpelling()
+    {
+        var resolver = new EntityResolver([Ushakov, new Entity("other") { Aliases = ["Uschakow"] }], [], ["Uschakow", "Ushakov"]);
+
+        Assert.Equal("other", resolver.TryResolve("Uschakow"));
+        Assert.Equal("ushakov", resolver.TryResolve("Ushakov"));
+    }
+
+    [Fact]
+    public void TryResolve_OrganizationOrPlace_IsMatchedOnlyByAlias()
+    {
+        var resolver = new EntityResolver([new Entity("gazprom") { Label = "Gazprom", Type = "organization" }], [], ["Gasprom"]);
+
+        Assert.Null(resolver.TryResolve("Gasprom"));
+        Assert.Equal("gazprom", resolver.TryResolve("GAZPROM"));
+    }
+
+    [Fact]
+    public void Key_FreeSpellingsOfOneName_ShareOneKey()
+    {
+        var resolver = new EntityResolver([], [], ["Uschakow", "Ushakov", "Ушаков", "Witkoff", "Wittkoff"]);
+
+        Assert.Equal("uschakow", resolver.Key("Ushakov"));
+        Assert.Equal("uschakow", resolver.Key("Ушаков"));
+        Assert.Equal("uschakow", resolver.Key("Uschakow"));
+        Assert.Equal("witkoff", resolver.Key("Wittkoff"));
+        Assert.Null(resolver.TryResolve("Ushakov"));
+    }
+
+    [Fact]
+    public void Key_FreeSurnameWithUniqueFullName_JoinsItAndSurnameWithTwo_StaysApart()
+    {
+        var resolver = new EntityResolver([], [], ["Umerow", "Rustem Umerow", "Rustem Umerov", "Klitschko", "Vitali Klitschko", "Wladimir Klitschko"]);
+
+        Assert.Equal("rustem umerov", resolver.Key("Umerow"));
+        Assert.Equal("rustem umerov", resolver.Key("Rustem Umerow"));
+        Assert.Equal("klitschko", resolver.Key("Klitschko"));
+        Assert.True(resolver.IsAmbiguous("Klitschko"));
+        Assert.NotEqual(resolver.Key("Vitali Klitschko"), resolver.Key("Wladimir Klitschko"));
+    }
+
+    [Fact]
+    public void Key_FreeMentionsInAnyOrder_GiveTheSameKeys()
+    {
+        string[] mentions = ["Juri Uschakow", "Ushakov", "Yuri Ushakov", "J. Uschakow", "Umerow", "Rustem Umerov", "Dmitri Peskow", "Peskov", "Kirill Dmitrijew", "Dimitrijew", "US-Friedensplan"];
+        var expected = new EntityResolver([], [], mentions);
+
+        foreach (var seed in (int[])[1, 2, 3])
+        {
+            var shuffled = mentions.ToArray();
+            new Random(seed).Shuffle(shuffled);
+            var resolver = new EntityResolver([], [], shuffled);
+            Assert.All(mentions, m => Assert.Equal(expected.Key(m), resolver.Key(m)));
+        }
+
+        Assert.Equal("juri uschakow", expected.Key("J. Uschakow"));
+        Assert.Equal("juri uschakow", expected.Key("Ushakov"));
+        Assert.Equal("kirill dmitrijew", expected.Key("Dimitrijew"));
+        Assert.Equal("dmitri peskow", expected.Key("Peskov"));
+        Assert.Equal("us-friedensplan", expected.Key("US-Friedensplan"));
+    }
+
+    [Fact]
+    public void Reconcile_FreeSpellingsWithoutEntities_FormOneGroupThatKeepsTheSurfaceForms()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp").AddSource("bild")
+            .AddClaim("zeit", "Uschakow", "role", ClaimValue.Text("Berater"), id: "zeit-1")
+            .AddClaim("tsp", "Yuri Ushakov", "role", ClaimValue.Text("Berater"), id: "tsp-1")
+            .AddClaim("bild", "Juri Uschakow", "role", ClaimValue.Text("berater"), id: "bild-1")
+            .Build();
+
+        var report = Some.Reconcile(set);
+        var group = Assert.Single(report.Groups);
+        var json = Serialization.ReportJson.Write(report);
+
+        Assert.Equal(Verdict.Agreement, group.Verdict);
+        Assert.Equal(3, group.IndependentSources);
+        Assert.Equal("Juri Uschakow", group.Subject);
+        Assert.Contains("\"statedAs\": \"Uschakow\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"statedAs\": \"Yuri Ushakov\"", json, StringComparison.Ordinal);
+        Assert.Contains("(as \"Yuri Ushakov\")", Rendering.TextReport.Render(report), StringComparison.Ordinal);
+        Assert.Empty(report.Issues);
+    }
+
+    [Fact]
+    public void Reconcile_SpeakerInTwoSpellings_CountsAsOneVoice()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp")
+            .AddClaim("zeit", "talks", "outcome", ClaimValue.Text("kein Kompromiss"), id: "zeit-1", speaker: "Uschakow")
+            .AddClaim("tsp", "talks", "outcome", ClaimValue.Text("kein Kompromiss"), id: "tsp-1", speaker: "Juri Uschakow")
+            .Build();
+
+        var group = Assert.Single(Some.Reconcile(set).Groups);
+
+        Assert.Equal(Verdict.SingleSource, group.Verdict);
+        Assert.Equal(1, group.IndependentSources);
+        Assert.Equal(group.Claims[0].Voice, group.Claims[1].Voice);
+    }
+
+    [Fact]
+    public void Reconcile_AmbiguousSurname_KeepsClaimUnderMentionAndWarns()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp")
+            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+            .AddClaim("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "zeit-1")
+            .AddClaim("tsp", "Vitali Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "tsp-1")
+            .Build();
+
+        var report = Some.Reconcile(set);
+        var issue = Assert.Single(report.Issues);
+
+        Assert.Equal(IssueCodes.AmbiguousMention, issue.Code);
+        Assert.Equal("$.claims[0].subject", issue.Path);
+        Assert.Equal("zeit-1", issue.Claim);
+        Assert.Contains("Vitali Klitschko", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("Wladimir Klitschko", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(["Klitschko", "vitali"], report.Groups.Select(g => g.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(2, report.Summary.GroupedClaims);
+    }
 }
