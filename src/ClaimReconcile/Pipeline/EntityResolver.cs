@@ -27,6 +27,7 @@ internal sealed class EntityResolver
     private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _free = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _ambiguous = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Id, string Key, bool Ambiguous)> _known = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver for the declared entities and events, matching the given mentions among themselves too.</summary>
     public EntityResolver(IEnumerable<Entity> entities, IEnumerable<Event> events, IEnumerable<string>? mentions = null)
@@ -89,12 +90,28 @@ internal sealed class EntityResolver
         _names = names.Where(n => n.Value is not null).ToFrozenDictionary(n => n.Key, n => n.Value!, StringComparer.Ordinal);
         if (mentions is not null)
         {
-            Match(mentions);
+            var distinct = mentions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Match(distinct);
+
+            // Remember every given mention's answer, so that each later lookup is one dictionary probe.
+            foreach (var mention in distinct)
+            {
+                var id = Resolve(mention);
+                var folded = TextFolding.Fold(mention);
+                _known[mention] = (id, id ?? _free.GetValueOrDefault(folded, folded), _ambiguous.ContainsKey(folded));
+            }
         }
     }
 
     /// <summary>The id the mention names, or <see langword="null"/>.</summary>
-    public string? TryResolve(string mention)
+    public string? TryResolve(string mention) => _known.TryGetValue(mention, out var known) ? known.Id : Resolve(mention);
+
+    /// <summary>The id the mention names, or the key of its cluster of free mentions (a folded mention).</summary>
+    public string Key(string mention) =>
+        _known.TryGetValue(mention, out var known) ? known.Key
+        : Resolve(mention) ?? (_free.TryGetValue(TextFolding.Fold(mention), out var cluster) ? cluster : TextFolding.Fold(mention));
+
+    private string? Resolve(string mention)
     {
         if (_ids.TryGetValue(mention, out var id))
         {
@@ -121,15 +138,11 @@ internal sealed class EntityResolver
         return PersonName.TryParse(mention) is { } name && Fits(name, _people) is [{ Id: { } only }] ? only : null;
     }
 
-    /// <summary>The id the mention names, or the key of its cluster of free mentions (a folded mention).</summary>
-    public string Key(string mention) =>
-        TryResolve(mention) ?? (_free.TryGetValue(TextFolding.Fold(mention), out var cluster) ? cluster : TextFolding.Fold(mention));
-
     /// <summary>The display label of an id, if it has one.</summary>
     public string? Label(string id) => _labels.TryGetValue(id, out var label) ? label : null;
 
     /// <summary>Whether the mention reads as a name that two or more people fit, so it was left unresolved.</summary>
-    public bool IsAmbiguous(string mention) => _ambiguous.ContainsKey(TextFolding.Fold(mention));
+    public bool IsAmbiguous(string mention) => _known.TryGetValue(mention, out var known) ? known.Ambiguous : _ambiguous.ContainsKey(TextFolding.Fold(mention));
 
     /// <summary>The mentions a claim makes (subject, speaker, entity value, set members), each with its JSON path below the claim.</summary>
     public static IEnumerable<(string Mention, string Path)> Mentions(Claim claim)
@@ -176,7 +189,7 @@ internal sealed class EntityResolver
 
             foreach (var (mention, path) in Mentions(all[i]))
             {
-                if (_ambiguous.TryGetValue(TextFolding.Fold(mention), out var candidates))
+                if (IsAmbiguous(mention) && _ambiguous.TryGetValue(TextFolding.Fold(mention), out var candidates))
                 {
                     issues.Add(new(IssueCodes.AmbiguousMention, (all[i].Location ?? $"$.claims[{i}]") + path,
                         $"\"{mention}\" fits more than one person ({string.Join(", ", candidates)}); it is left unresolved. Write the full name or an entity id.",
@@ -189,11 +202,11 @@ internal sealed class EntityResolver
     private static bool IsPerson(Entity entity) =>
         entity.Type is null || string.Equals(entity.Type.Trim(), "person", StringComparison.OrdinalIgnoreCase);
 
-    private void Match(IEnumerable<string> mentions)
+    private void Match(List<string> mentions)
     {
         // One entry per distinct folded mention, read as a name once; the ordinally first spelling that reads as a name wins.
         var byFold = new SortedDictionary<string, (string Written, PersonName? Name)>(StringComparer.Ordinal);
-        foreach (var mention in mentions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var mention in mentions)
         {
             if (_ids.ContainsKey(mention))
             {

@@ -46,7 +46,8 @@ internal static class NameMatcher
             return true;
         }
 
-        return a.Length > ShortSkeleton && b.Length > ShortSkeleton
+        // Every edit costs at least 0.5, so skeletons two or more letters apart in length never match.
+        return a.Length > ShortSkeleton && b.Length > ShortSkeleton && Math.Abs(a.Length - b.Length) * SkeletonDistance.Cheap <= MaxDistance
             && string.Equals(aKey, bKey, StringComparison.Ordinal)
             && SkeletonDistance.Between(a, b) <= MaxDistance;
     }

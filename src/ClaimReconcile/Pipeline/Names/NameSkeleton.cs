@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ClaimReconcile.Pipeline.Names;
@@ -41,6 +42,9 @@ internal static class NameSkeleton
         ("j", "i"),
         ("y", "i"),
     ];
+
+    /// <summary>The letters some rule starts with.</summary>
+    private static readonly SearchValues<char> RuleStarts = SearchValues.Create("sztkcpgqxwjy");
 
     /// <summary>Whether a folded text contains Cyrillic letters.</summary>
     public static bool HasCyrillic(string text)
@@ -150,7 +154,7 @@ internal static class NameSkeleton
         for (var i = 0; i < text.Length;)
         {
             var matched = false;
-            foreach (var (from, to) in Rules)
+            foreach (var (from, to) in RuleStarts.Contains(text[i]) ? Rules : [])
             {
                 if (string.CompareOrdinal(text, i, from, 0, from.Length) == 0)
                 {

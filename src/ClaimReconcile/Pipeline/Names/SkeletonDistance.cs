@@ -18,9 +18,10 @@ internal static class SkeletonDistance
             return 0;
         }
 
-        // One row of the dynamic programme at a time.
-        var previous = new double[b.Length + 1];
-        var current = new double[b.Length + 1];
+        // One row of the dynamic programme at a time; names are short, so the rows live on the stack.
+        Span<double> previous = b.Length < 64 ? stackalloc double[b.Length + 1] : new double[b.Length + 1];
+        Span<double> current = b.Length < 64 ? stackalloc double[b.Length + 1] : new double[b.Length + 1];
+        previous[0] = 0;
         for (var j = 1; j <= b.Length; j++)
         {
             previous[j] = previous[j - 1] + Indel(b, j - 1);
@@ -37,7 +38,9 @@ internal static class SkeletonDistance
                 current[j] = Math.Min(substitute, Math.Min(delete, insert));
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];
