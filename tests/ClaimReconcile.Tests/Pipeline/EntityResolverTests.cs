@@ -254,4 +254,15 @@ public sealed class EntityResolverTests
         Assert.Equal(["Klitschko", "vitali"], report.Groups.Select(g => g.Subject).Order(StringComparer.Ordinal));
         Assert.Equal(2, report.Summary.GroupedClaims);
     }
+
+    [Fact]
+    public void TryResolve_UkrainianNameInRussianCyrillic_SurnameFitsButGivenNameDoesNot()
+    {
+        // A documented limit (docs/entity-resolution.md): Андрей is read as Andrej, one full edit from Andrij.
+        var resolver = new EntityResolver([new Entity("hnatov") { Label = "Andrij Hnatow" }], []);
+
+        Assert.Equal("hnatov", resolver.TryResolve("Гнатов"));
+        Assert.Equal("hnatov", resolver.TryResolve("Андрій Гнатов"));
+        Assert.Null(resolver.TryResolve("Андрей Гнатов"));
+    }
 }
