@@ -265,4 +265,36 @@ public sealed class EntityResolverTests
         Assert.Equal("hnatov", resolver.TryResolve("Андрій Гнатов"));
         Assert.Null(resolver.TryResolve("Андрей Гнатов"));
     }
+
+    [Fact]
+    public void Reconcile_GermanEnglishAndCyrillicArticlesWithoutEntities_GroupAsAReaderWould()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("guardian").AddSource("kyiv").AddSource("meduza")
+            // Who led the delegation: one person in four spellings, two scripts.
+            .AddClaim("zeit", "ukrainische Delegation", "leader", ClaimValue.Entity("Rustem Umerow"), id: "zeit-1")
+            .AddClaim("guardian", "ukrainische Delegation", "leader", ClaimValue.Entity("Umerov"), id: "guardian-1")
+            .AddClaim("kyiv", "ukrainische Delegation", "leader", ClaimValue.Entity("Рустем Умєров"), id: "kyiv-1")
+            // Who met Putin: sets of names in different spellings agree as sets.
+            .AddClaim("zeit", "Wladimir Putin", "met", ClaimValue.Set("Steve Witkoff", "Jared Kuschner"), id: "zeit-2")
+            .AddClaim("guardian", "Vladimir Putin", "met", ClaimValue.Set("Wittkoff", "Kushner"), id: "guardian-2")
+            .AddClaim("meduza", "Владимир Путин", "met", ClaimValue.Set("Уиткофф", "Кушнер"), id: "meduza-2")
+            // The Kremlin spokesman, and a different Dmitri who must stay apart.
+            .AddClaim("zeit", "Dmitri Peskow", "role", ClaimValue.Text("Kremlsprecher"), id: "zeit-3")
+            .AddClaim("meduza", "Дмитрий Песков", "role", ClaimValue.Text("kremlsprecher"), id: "meduza-3")
+            .AddClaim("guardian", "Kirill Dmitriev", "role", ClaimValue.Text("Kremlsprecher"), id: "guardian-3")
+            .Build();
+
+        var report = Some.Reconcile(set);
+        ClaimGroup Group(string id) => Assert.Single(report.Groups, g => g.Claims.Any(c => c.Id == id));
+
+        Assert.Equal(["guardian-1", "kyiv-1", "zeit-1"], Group("zeit-1").Claims.Select(c => c.Id));
+        Assert.Equal(Verdict.Agreement, Group("zeit-1").Verdict);
+        Assert.Equal(["guardian-2", "meduza-2", "zeit-2"], Group("zeit-2").Claims.Select(c => c.Id));
+        Assert.Equal(Verdict.Agreement, Group("zeit-2").Verdict);
+        Assert.Equal(["meduza-3", "zeit-3"], Group("zeit-3").Claims.Select(c => c.Id));
+        Assert.Equal(["guardian-3"], Group("guardian-3").Claims.Select(c => c.Id));
+        Assert.Equal(4, report.Groups.Length);
+        Assert.Empty(report.Issues);
+    }
 }

@@ -21,6 +21,10 @@ internal static class NameSkeleton
     [
         // Longest first: at each position the first rule that matches wins.
         ("schtsch", "SC"),
+
+        // The English j sound (дж): Dschugaschwili = Dzhugashvili = Jugashvili, Джаред = Jared.
+        ("dsch", "i"),
+        ("dzh", "i"),
         ("shch", "SC"),
         ("tsch", "C"),
         ("sch", "S"),
@@ -44,7 +48,7 @@ internal static class NameSkeleton
     ];
 
     /// <summary>The letters some rule starts with.</summary>
-    private static readonly SearchValues<char> RuleStarts = SearchValues.Create("sztkcpgqxwjy");
+    private static readonly SearchValues<char> RuleStarts = SearchValues.Create("dsztkcpgqxwjy");
 
     /// <summary>Whether a folded text contains Cyrillic letters.</summary>
     public static bool HasCyrillic(string text)
@@ -66,6 +70,7 @@ internal static class NameSkeleton
     /// <summary>
     /// Transliterates lower-case Cyrillic to Latin in an English-like scheme (ш → sh, ж → zh, х → kh); Latin letters
     /// pass through. Ukrainian: г → h, и → y; Russian: г → g, и → i, е → ye at the start of a word or after a vowel.
+    /// A word that starts with у and a vowel (Уиткофф) starts with w, as English names written in Cyrillic do.
     /// </summary>
     public static string Transliterate(string folded, bool ukrainian)
     {
@@ -76,8 +81,17 @@ internal static class NameSkeleton
 
         var builder = new StringBuilder(folded.Length + 4);
         var previous = ' ';
-        foreach (var c in folded)
+        for (var i = 0; i < folded.Length; i++)
         {
+            var c = folded[i];
+            if (c == 'у' && previous is ' ' or '-' && i + 1 < folded.Length && folded[i + 1] is 'и' or 'э' or 'о' or 'а' or 'е')
+            {
+                // English names written in Russian: Уиткофф is Witkoff, Уильям is William.
+                builder.Append('w');
+                previous = c;
+                continue;
+            }
+
             var afterVowel = previous is ' ' or '-' || "аеєиіїоуыэюяёьъ".Contains(previous, StringComparison.Ordinal);
             builder.Append(c switch
             {
