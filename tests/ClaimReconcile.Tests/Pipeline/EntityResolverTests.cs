@@ -297,4 +297,29 @@ public sealed class EntityResolverTests
         Assert.Equal(4, report.Groups.Length);
         Assert.Empty(report.Issues);
     }
+
+    [Fact]
+    public void Reconcile_FreeSpellingsInAnyOrder_GiveIdenticalGroupsAndSources()
+    {
+        Claim[] claims =
+        [
+            new("zeit", "Uschakow", "age", ClaimValue.Number(78, "year")) { Id = "zeit-1" },
+            new("tsp", "Yuri Ushakov", "age", ClaimValue.Number(78, "year")) { Id = "tsp-1" },
+            new("bild", "Ушаков", "age", ClaimValue.Number(77, "year")) { Id = "bild-1" },
+            new("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister")) { Id = "zeit-2" },
+            new("tsp", "Vitali Klitschko", "role", ClaimValue.Text("Bürgermeister")) { Id = "tsp-2" },
+            new("bild", "Wladimir Klitschko", "role", ClaimValue.Text("Boxer")) { Id = "bild-2" },
+            new("zeit", "talks", "participants", ClaimValue.Set("Witkoff", "Kushner")) { Id = "zeit-3" },
+            new("tsp", "talks", "participants", ClaimValue.Set("Kuschner", "Steve Wittkoff")) { Id = "tsp-3" },
+        ];
+
+        var expected = Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet(claims)));
+        var reversed = Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet([.. claims.Reverse()])));
+
+        // Issue paths name input positions, so only everything before the issues must be identical.
+        static string BeforeIssues(string json) => json[..json.IndexOf("\"issues\"", StringComparison.Ordinal)];
+        Assert.Equal(BeforeIssues(expected), BeforeIssues(reversed));
+        Assert.Contains("\"statedAs\": \"Ушаков\"", expected, StringComparison.Ordinal);
+        Assert.Contains(IssueCodes.AmbiguousMention, expected, StringComparison.Ordinal);
+    }
 }
