@@ -76,4 +76,8 @@ public static class IssueCodes
 
     /// <summary>A CSV/TSV row has more fields than the header names columns; the row is left out.</summary>
     public const string ExtraFields = "extra-fields";
+    // --- Entity resolution (issue 3, names) ---
+
+    /// <summary>A mention reads as a name that two or more people fit (two known Klitschkos for "Klitschko"); it is left unresolved.</summary>
+    public const string AmbiguousMention = "ambiguous-mention";
 }

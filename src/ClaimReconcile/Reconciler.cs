@@ -58,7 +58,9 @@ public sealed class Reconciler
         var issues = new List<ReconciliationIssue>(readIssues);
         issues.AddRange(validation.Issues);
 
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values);
+        var mentions = validation.Claims.SelectMany(c => EntityResolver.Mentions(c.Claim)).Select(m => m.Mention);
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, mentions);
+        resolver.ReportAmbiguities(set.Claims, validation.Claims, issues);
         var normalizer = new ValueNormalizer(_hedges, resolver);
         var families = new SourceFamilies(validation.Sources.Values);
         var today = _clock.GetCurrentInstant();

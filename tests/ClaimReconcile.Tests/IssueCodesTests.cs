@@ -192,4 +192,14 @@ public sealed partial class IssueCodesTests
         Assert.Equal(2, report.Summary.Claims);
         Assert.Equal(1, report.Summary.RejectedClaims);
     }
+    // --- Entity resolution (issue 3, names) ---
+
+    [Fact]
+    public void AmbiguousMention_SurnameOfTwoDeclaredPeople_WarnsAndKeepsClaim() =>
+        AssertIssue(Some.Json(
+                Some.DefaultSourceIds.Select(id => Some.SourceJson(id)),
+                [Some.ClaimJson("zeit", """{"text": "Bürgermeister"}""", "c1", subject: "Klitschko", property: "role"),
+                 Some.ClaimJson("tsp", """{"text": "Bürgermeister"}""", "c2", subject: "vitali", property: "role")],
+                entities: ["""{"id": "vitali", "label": "Vitali Klitschko", "type": "person"}""", """{"id": "wladimir", "label": "Wladimir Klitschko"}"""]),
+            IssueCodes.AmbiguousMention, "$.claims[0].subject", "c1", IssueSeverity.Warning, grouped: 2);
 }

@@ -1,18 +1,36 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
+using ClaimReconcile.Pipeline.Names;
 
 namespace ClaimReconcile.Pipeline;
 
 /// <summary>
-/// Resolves mentions to entity and event ids: an exact id first, then a label or alias compared after
-/// folding. A name shared by two entities resolves to neither.
+/// Resolves mentions to entity and event ids. An exact id wins, then a declared label or alias compared after folding;
+/// a name shared by two entities resolves to neither. Then mentions that read as a person's name are matched by
+/// spelling (see <see cref="NameMatcher"/>) against the declared people and against each other, so "Dmitrijew",
+/// "Dimitrijew" and "Kirill Dmitriev" meet without an alias table.
 /// </summary>
+/// <remarks>
+/// Mentions are matched from the most to the least detailed. Full names ("Rustem Umerow") join the one declared
+/// person they fit, or cluster with the free full names they match. Then mentions with an initial, then surnames
+/// alone, join the one person or cluster they fit; when two fit, the mention stays unresolved and is
+/// <see cref="IsAmbiguous">ambiguous</see>. A cluster of free mentions is keyed by its most detailed member
+/// (ordinally first among equals), so the result does not depend on the order of the mentions. Skeletons are
+/// computed once per distinct mention, and candidates are looked up by the phonetic key of the surname.
+/// </remarks>
 internal sealed class EntityResolver
 {
     private readonly FrozenDictionary<string, string> _ids;
     private readonly FrozenDictionary<string, string> _names;
     private readonly FrozenDictionary<string, string?> _labels;
+    private readonly Dictionary<string, List<Candidate>> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _free = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _ambiguous = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? Id, string Key, bool Ambiguous)> _known = new(StringComparer.Ordinal);
 
-    public EntityResolver(IEnumerable<Entity> entities, IEnumerable<Event> events)
+    /// <summary>Creates a resolver for the declared entities and events, matching the given mentions among themselves too.</summary>
+    public EntityResolver(IEnumerable<Entity> entities, IEnumerable<Event> events, IEnumerable<string>? mentions = null)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -30,7 +48,11 @@ internal sealed class EntityResolver
 
         foreach (var entity in entities)
         {
-            ids.TryAdd(entity.Id, entity.Id);
+            if (!ids.TryAdd(entity.Id, entity.Id))
+            {
+                continue;
+            }
+
             labels.TryAdd(entity.Id, entity.Label);
             AddName(entity.Id, entity.Id);
             if (entity.Label is not null)
@@ -41,6 +63,18 @@ internal sealed class EntityResolver
             foreach (var alias in entity.Aliases)
             {
                 AddName(alias, entity.Id);
+            }
+
+            if (IsPerson(entity))
+            {
+                var person = new Candidate(entity.Id, entity.Label ?? entity.Id, entity.Id);
+                foreach (var name in (entity.Label is null ? entity.Aliases : entity.Aliases.Insert(0, entity.Label)).Select(PersonName.TryParse))
+                {
+                    if (name is not null)
+                    {
+                        person.Add(name, _people);
+                    }
+                }
             }
         }
 
@@ -54,15 +88,274 @@ internal sealed class EntityResolver
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
         _labels = labels.ToFrozenDictionary(StringComparer.Ordinal);
         _names = names.Where(n => n.Value is not null).ToFrozenDictionary(n => n.Key, n => n.Value!, StringComparer.Ordinal);
+        if (mentions is not null)
+        {
+            var distinct = mentions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Match(distinct);
+
+            // Remember every given mention's answer, so that each later lookup is one dictionary probe.
+            foreach (var mention in distinct)
+            {
+                var id = Resolve(mention);
+                var folded = TextFolding.Fold(mention);
+                _known[mention] = (id, id ?? _free.GetValueOrDefault(folded, folded), _ambiguous.ContainsKey(folded));
+            }
+        }
     }
 
     /// <summary>The id the mention names, or <see langword="null"/>.</summary>
-    public string? TryResolve(string mention) =>
-        _ids.TryGetValue(mention, out var id) ? id : _names.TryGetValue(TextFolding.Fold(mention), out var named) ? named : null;
+    public string? TryResolve(string mention) => _known.TryGetValue(mention, out var known) ? known.Id : Resolve(mention);
 
-    /// <summary>The id the mention names, or the folded mention itself.</summary>
-    public string Key(string mention) => TryResolve(mention) ?? TextFolding.Fold(mention);
+    /// <summary>The id the mention names, or the key of its cluster of free mentions (a folded mention).</summary>
+    public string Key(string mention) =>
+        _known.TryGetValue(mention, out var known) ? known.Key
+        : Resolve(mention) ?? (_free.TryGetValue(TextFolding.Fold(mention), out var cluster) ? cluster : TextFolding.Fold(mention));
+
+    private string? Resolve(string mention)
+    {
+        if (_ids.TryGetValue(mention, out var id))
+        {
+            return id;
+        }
+
+        var folded = TextFolding.Fold(mention);
+        if (_names.TryGetValue(folded, out var named))
+        {
+            return named;
+        }
+
+        if (_resolved.TryGetValue(folded, out var resolved))
+        {
+            return resolved;
+        }
+
+        if (_free.ContainsKey(folded) || _ambiguous.ContainsKey(folded))
+        {
+            return null;
+        }
+
+        // A mention that was not given up front is matched against the declared people only.
+        return PersonName.TryParse(mention) is { } name && Fits(name, _people) is [{ Id: { } only }] ? only : null;
+    }
 
     /// <summary>The display label of an id, if it has one.</summary>
     public string? Label(string id) => _labels.TryGetValue(id, out var label) ? label : null;
+
+    /// <summary>Whether the mention reads as a name that two or more people fit, so it was left unresolved.</summary>
+    public bool IsAmbiguous(string mention) => _known.TryGetValue(mention, out var known) ? known.Ambiguous : _ambiguous.ContainsKey(TextFolding.Fold(mention));
+
+    /// <summary>The mentions a claim makes (subject, speaker, entity value, set members), each with its JSON path below the claim.</summary>
+    public static IEnumerable<(string Mention, string Path)> Mentions(Claim claim)
+    {
+        yield return (claim.Subject, ".subject");
+        if (claim.Speaker is { } speaker)
+        {
+            yield return (speaker, ".speaker");
+        }
+
+        if (claim.Value is EntityValue e)
+        {
+            yield return (e.Mention, ".value.entity");
+        }
+        else if (claim.Value is SetValue s)
+        {
+            for (var i = 0; i < s.Members.Length; i++)
+            {
+                yield return (s.Members[i], $".value.set[{i}]");
+            }
+        }
+    }
+
+    /// <summary>Adds an <see cref="IssueCodes.AmbiguousMention"/> warning for every ambiguous mention of a reconciled claim.</summary>
+    public void ReportAmbiguities(ImmutableArray<Claim> all, IEnumerable<(Claim Claim, string Id, Source Source)> reconciled, List<ReconciliationIssue> issues)
+    {
+        if (_ambiguous.Count == 0)
+        {
+            return;
+        }
+
+        var ids = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (claim, id, _) in reconciled)
+        {
+            ids.TryAdd(claim, id);
+        }
+
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (!ids.TryGetValue(all[i], out var id))
+            {
+                continue;
+            }
+
+            foreach (var (mention, path) in Mentions(all[i]))
+            {
+                if (IsAmbiguous(mention) && _ambiguous.TryGetValue(TextFolding.Fold(mention), out var candidates))
+                {
+                    issues.Add(new(IssueCodes.AmbiguousMention, (all[i].Location ?? $"$.claims[{i}]") + path,
+                        $"\"{mention}\" fits more than one person ({string.Join(", ", candidates)}); it is left unresolved. Write the full name or an entity id.",
+                        id, IssueSeverity.Warning));
+                }
+            }
+        }
+    }
+
+    private static bool IsPerson(Entity entity) =>
+        entity.Type is null || string.Equals(entity.Type.Trim(), "person", StringComparison.OrdinalIgnoreCase);
+
+    private void Match(List<string> mentions)
+    {
+        // One entry per distinct folded mention, read as a name once; the ordinally first spelling that reads as a name wins.
+        var byFold = new SortedDictionary<string, (string Written, PersonName? Name)>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (_ids.ContainsKey(mention))
+            {
+                continue;
+            }
+
+            var folded = TextFolding.Fold(mention);
+            if (_names.ContainsKey(folded) || (byFold.TryGetValue(folded, out var known) && known.Name is not null))
+            {
+                continue;
+            }
+
+            byFold[folded] = (mention, PersonName.TryParse(mention));
+        }
+
+        var clusters = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        foreach (var detail in (NameDetail[])[NameDetail.FullName, NameDetail.Initial, NameDetail.Surname])
+        {
+            var pool = new List<(string Folded, PersonName Name)>();
+            foreach (var (folded, (_, name)) in byFold)
+            {
+                if (name is null || name.Detail != detail)
+                {
+                    continue;
+                }
+
+                // A full name may only join a declared person; a shorter mention may also join a cluster of free names.
+                var fits = Fits(name, _people).Concat(detail == NameDetail.FullName ? [] : Fits(name, clusters)).ToList();
+                switch (fits.Count)
+                {
+                    case 0:
+                        pool.Add((folded, name));
+                        break;
+                    case 1 when fits[0].Id is { } id:
+                        _resolved[folded] = id;
+                        break;
+                    case 1:
+                        _free[folded] = fits[0].Key;
+                        break;
+                    default:
+                        _ambiguous[folded] = [.. fits.Select(f => f.Display).Order(StringComparer.Ordinal)];
+                        break;
+                }
+            }
+
+            foreach (var cluster in Cluster(pool))
+            {
+                // The most detailed member, ordinally first among equals, names the cluster.
+                var key = cluster.Min(StringComparer.Ordinal)!;
+                var candidate = new Candidate(null, byFold[key].Written, key);
+                foreach (var folded in cluster)
+                {
+                    _free[folded] = key;
+                    candidate.Add(byFold[folded].Name!, clusters);
+                }
+            }
+        }
+    }
+
+    /// <summary>Connected components of the pool under <see cref="NameMatcher.Same"/>, comparing only names with one surname key.</summary>
+    private static IEnumerable<List<string>> Cluster(List<(string Folded, PersonName Name)> pool)
+    {
+        var parent = Enumerable.Range(0, pool.Count).ToArray();
+        int Root(int i)
+        {
+            while (parent[i] != i)
+            {
+                i = parent[i] = parent[parent[i]];
+            }
+
+            return i;
+        }
+
+        foreach (var block in Enumerable.Range(0, pool.Count).GroupBy(i => pool[i].Name.SurnameKey, StringComparer.Ordinal))
+        {
+            var members = block.ToList();
+            for (var a = 0; a < members.Count; a++)
+            {
+                for (var b = a + 1; b < members.Count; b++)
+                {
+                    if (NameMatcher.Same(pool[members[a]].Name, pool[members[b]].Name))
+                    {
+                        parent[Root(members[a])] = Root(members[b]);
+                    }
+                }
+            }
+        }
+
+        return Enumerable.Range(0, pool.Count).GroupBy(Root).Select(g => g.Select(i => pool[i].Folded).ToList());
+    }
+
+    private static List<Candidate> Fits(PersonName name, Dictionary<string, List<Candidate>> index)
+    {
+        if (!index.TryGetValue(name.SurnameKey, out var candidates))
+        {
+            return [];
+        }
+
+        return [.. candidates.Where(c => c.Fits(name))];
+    }
+
+    /// <summary>A declared person, or a cluster of free mentions, with the names it goes by.</summary>
+    private sealed class Candidate(string? id, string display, string key)
+    {
+        private readonly List<PersonName> _names = [];
+
+        /// <summary>The entity id, or <see langword="null"/> for a cluster of free mentions.</summary>
+        public string? Id { get; } = id;
+
+        /// <summary>The label of a declared person, or the first spelling of a cluster's key.</summary>
+        public string Display { get; } = display;
+
+        /// <summary>The entity id, or the folded mention that keys a cluster.</summary>
+        public string Key { get; } = key;
+
+        public void Add(PersonName name, Dictionary<string, List<Candidate>> index)
+        {
+            _names.Add(name);
+            if (!index.TryGetValue(name.SurnameKey, out var list))
+            {
+                index[name.SurnameKey] = list = [];
+            }
+
+            if (!list.Contains(this))
+            {
+                list.Add(this);
+            }
+        }
+
+        /// <summary>
+        /// Whether the name fits: its surname matches one of this candidate's, and its given name (if any) fits one of
+        /// the given names this candidate is known by (if any).
+        /// </summary>
+        public bool Fits(PersonName name)
+        {
+            var surname = false;
+            var givenKnown = false;
+            var givenFits = false;
+            foreach (var known in _names)
+            {
+                surname |= NameMatcher.SameSurname(name, known);
+                if (known.Given is not null)
+                {
+                    givenKnown = true;
+                    givenFits |= NameMatcher.CompatibleGiven(name, known);
+                }
+            }
+
+            return surname && (name.Given is null || !givenKnown || givenFits);
+        }
+    }
 }

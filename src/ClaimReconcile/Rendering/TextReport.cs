@@ -79,7 +79,8 @@ public static class TextReport
             var value = (claim.Claim.Negated ? "not " : "") + claim.Claim.Value;
             var speaker = claim.Claim.Speaker is null ? "" : $"  (quoting {claim.Claim.Speaker})";
             var probability = claim.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
-            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}  {probability}{speaker}");
+            var statedAs = claim.Claim.Subject == group.Subject ? "" : $"  (as \"{claim.Claim.Subject}\")";
+            Line(text, $"    {ReportJson.StatusName(claim.Status),-14} {claim.Id.PadRight(idWidth)}  {value.PadRight(valueWidth)}  {probability}{statedAs}{speaker}");
         }
 
         Line(text, $"    {group.Explanation}");

@@ -73,6 +73,11 @@ public static class ReportJson
                 writer.WriteStartObject();
                 writer.WriteString("id", claim.Id);
                 writer.WriteString("source", claim.Source);
+                if (!string.Equals(claim.Claim.Subject, group.Subject, StringComparison.Ordinal))
+                {
+                    writer.WriteString("statedAs", claim.Claim.Subject);
+                }
+
                 ClaimSetJson.WriteOptional(writer, "speaker", claim.Claim.Speaker);
                 writer.WritePropertyName("value");
                 ValueWriter.Write(writer, claim.Claim.Value);

@@ -61,4 +61,265 @@ public sealed class EntityResolverTests
         Assert.Equal("Kirill Dmitriev", group.SubjectLabel);
         Assert.Equal(Verdict.Agreement, group.Verdict);
     }
+
+    private static readonly Entity Umerov = new("umerov") { Label = "Rustem Umerov", Type = "person" };
+    private static readonly Entity Ushakov = new("ushakov") { Label = "Yuri Ushakov", Type = "person" };
+    private static readonly Entity Peskov = new("peskov") { Label = "Dmitry Peskov", Type = "person" };
+    private static readonly Entity Zelensky = new("zelensky") { Label = "Volodymyr Zelensky", Type = "person" };
+    private static readonly Entity VitaliKlitschko = new("vitali") { Label = "Vitali Klitschko", Type = "person" };
+    private static readonly Entity WladimirKlitschko = new("wladimir") { Label = "Wladimir Klitschko" };
+
+    [Theory]
+    [InlineData("Dimitrijew", "dmitriev")]
+    [InlineData("Kirill Dmitrijew", "dmitriev")]
+    [InlineData("Кирилл Дмитриев", "dmitriev")]
+    [InlineData("Umerow", "umerov")]
+    [InlineData("Rustem Umerow", "umerov")]
+    [InlineData("R. Umerow", "umerov")]
+    [InlineData("Умєров", "umerov")]
+    [InlineData("Juri Uschakow", "ushakov")]
+    [InlineData("Uschakow", "ushakov")]
+    [InlineData("Dmitri Peskow", "peskov")]
+    [InlineData("Selenskyj", "zelensky")]
+    [InlineData("Zelenskyy", "zelensky")]
+    [InlineData("Зеленський", "zelensky")]
+    [InlineData("Зеленский", "zelensky")]
+    [InlineData("Präsident Selenskyj", "zelensky")]
+    public void TryResolve_SpellingOfDeclaredPersonWithoutAlias_ResolvesByName(string mention, string id)
+    {
+        var resolver = new EntityResolver([new Entity("dmitriev") { Label = "Kirill Dmitriev" }, Umerov, Ushakov, Peskov, Zelensky], [], [mention]);
+
+        Assert.Equal(id, resolver.TryResolve(mention));
+        Assert.Equal(id, new EntityResolver([new Entity("dmitriev") { Label = "Kirill Dmitriev" }, Umerov, Ushakov, Peskov, Zelensky], []).TryResolve(mention));
+    }
+
+    [Theory]
+    [InlineData("Dmitri")]
+    [InlineData("Dmitri Dmitrijew")]
+    [InlineData("Petrow")]
+    [InlineData("Witkoff")]
+    [InlineData("Iwanowa")]
+    public void TryResolve_DifferentPerson_DoesNotMerge(string mention)
+    {
+        var resolver = new EntityResolver([Dmitriev, Peskov, Ushakov, new Entity("ivanov") { Label = "Ivan Ivanov" }], [], [mention]);
+
+        Assert.Null(resolver.TryResolve(mention));
+        Assert.Equal(TextFolding.Fold(mention), resolver.Key(mention));
+    }
+
+    [Fact]
+    public void TryResolve_SurnameOfTwoDeclaredPeople_IsAmbiguousAndFullNamesStillResolve()
+    {
+        var resolver = new EntityResolver([VitaliKlitschko, WladimirKlitschko], [], ["Klitschko", "Vitali Klitschko", "W. Klitschko"]);
+
+        Assert.Null(resolver.TryResolve("Klitschko"));
+        Assert.True(resolver.IsAmbiguous("Klitschko"));
+        Assert.Equal("klitschko", resolver.Key("Klitschko"));
+        Assert.Equal("vitali", resolver.TryResolve("Vitali Klitschko"));
+        Assert.True(resolver.IsAmbiguous("W. Klitschko")); // W and V are one letter across the languages: Wladimir, Vitali
+        Assert.Null(new EntityResolver([VitaliKlitschko, WladimirKlitschko], []).TryResolve("Klitschko"));
+    }
+
+    [Fact]
+    public void TryResolve_SurnameOfDeclaredPersonAndOfAnotherFullNameInClaims_IsAmbiguous()
+    {
+        var resolver = new EntityResolver([WladimirKlitschko], [], ["Vitali Klitschko", "Klitschko"]);
+
+        Assert.True(resolver.IsAmbiguous("Klitschko"));
+        Assert.Null(resolver.TryResolve("Klitschko"));
+        Assert.Null(resolver.TryResolve("Vitali Klitschko"));
+        Assert.Equal("vitali klitschko", resolver.Key("Vitali Klitschko"));
+    }
+
+    [Fact]
+    public void TryResolve_ExplicitAliasOfOtherEntity_WinsOverSpelling()
+    {
+        var resolver = new EntityResolver([Ushakov, new Entity("other") { Aliases = ["Uschakow"] }], [], ["Uschakow", "Ushakov"]);
+
+        Assert.Equal("other", resolver.TryResolve("Uschakow"));
+        Assert.Equal("ushakov", resolver.TryResolve("Ushakov"));
+    }
+
+    [Fact]
+    public void TryResolve_OrganizationOrPlace_IsMatchedOnlyByAlias()
+    {
+        var resolver = new EntityResolver([new Entity("gazprom") { Label = "Gazprom", Type = "organization" }], [], ["Gasprom"]);
+
+        Assert.Null(resolver.TryResolve("Gasprom"));
+        Assert.Equal("gazprom", resolver.TryResolve("GAZPROM"));
+    }
+
+    [Fact]
+    public void Key_FreeSpellingsOfOneName_ShareOneKey()
+    {
+        var resolver = new EntityResolver([], [], ["Uschakow", "Ushakov", "Ушаков", "Witkoff", "Wittkoff"]);
+
+        Assert.Equal("uschakow", resolver.Key("Ushakov"));
+        Assert.Equal("uschakow", resolver.Key("Ушаков"));
+        Assert.Equal("uschakow", resolver.Key("Uschakow"));
+        Assert.Equal("witkoff", resolver.Key("Wittkoff"));
+        Assert.Null(resolver.TryResolve("Ushakov"));
+    }
+
+    [Fact]
+    public void Key_FreeSurnameWithUniqueFullName_JoinsItAndSurnameWithTwo_StaysApart()
+    {
+        var resolver = new EntityResolver([], [], ["Umerow", "Rustem Umerow", "Rustem Umerov", "Klitschko", "Vitali Klitschko", "Wladimir Klitschko"]);
+
+        Assert.Equal("rustem umerov", resolver.Key("Umerow"));
+        Assert.Equal("rustem umerov", resolver.Key("Rustem Umerow"));
+        Assert.Equal("klitschko", resolver.Key("Klitschko"));
+        Assert.True(resolver.IsAmbiguous("Klitschko"));
+        Assert.NotEqual(resolver.Key("Vitali Klitschko"), resolver.Key("Wladimir Klitschko"));
+    }
+
+    [Fact]
+    public void Key_FreeMentionsInAnyOrder_GiveTheSameKeys()
+    {
+        string[] mentions = ["Juri Uschakow", "Ushakov", "Yuri Ushakov", "J. Uschakow", "Umerow", "Rustem Umerov", "Dmitri Peskow", "Peskov", "Kirill Dmitrijew", "Dimitrijew", "US-Friedensplan"];
+        var expected = new EntityResolver([], [], mentions);
+
+        foreach (var seed in (int[])[1, 2, 3])
+        {
+            var shuffled = mentions.ToArray();
+            new Random(seed).Shuffle(shuffled);
+            var resolver = new EntityResolver([], [], shuffled);
+            Assert.All(mentions, m => Assert.Equal(expected.Key(m), resolver.Key(m)));
+        }
+
+        Assert.Equal("juri uschakow", expected.Key("J. Uschakow"));
+        Assert.Equal("juri uschakow", expected.Key("Ushakov"));
+        Assert.Equal("kirill dmitrijew", expected.Key("Dimitrijew"));
+        Assert.Equal("dmitri peskow", expected.Key("Peskov"));
+        Assert.Equal("us-friedensplan", expected.Key("US-Friedensplan"));
+    }
+
+    [Fact]
+    public void Reconcile_FreeSpellingsWithoutEntities_FormOneGroupThatKeepsTheSurfaceForms()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp").AddSource("bild")
+            .AddClaim("zeit", "Uschakow", "role", ClaimValue.Text("Berater"), id: "zeit-1")
+            .AddClaim("tsp", "Yuri Ushakov", "role", ClaimValue.Text("Berater"), id: "tsp-1")
+            .AddClaim("bild", "Juri Uschakow", "role", ClaimValue.Text("berater"), id: "bild-1")
+            .Build();
+
+        var report = Some.Reconcile(set);
+        var group = Assert.Single(report.Groups);
+        var json = Serialization.ReportJson.Write(report);
+
+        Assert.Equal(Verdict.Agreement, group.Verdict);
+        Assert.Equal(3, group.IndependentSources);
+        Assert.Equal("Juri Uschakow", group.Subject);
+        Assert.Contains("\"statedAs\": \"Uschakow\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"statedAs\": \"Yuri Ushakov\"", json, StringComparison.Ordinal);
+        Assert.Contains("(as \"Yuri Ushakov\")", Rendering.TextReport.Render(report), StringComparison.Ordinal);
+        Assert.Empty(report.Issues);
+    }
+
+    [Fact]
+    public void Reconcile_SpeakerInTwoSpellings_CountsAsOneVoice()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp")
+            .AddClaim("zeit", "talks", "outcome", ClaimValue.Text("kein Kompromiss"), id: "zeit-1", speaker: "Uschakow")
+            .AddClaim("tsp", "talks", "outcome", ClaimValue.Text("kein Kompromiss"), id: "tsp-1", speaker: "Juri Uschakow")
+            .Build();
+
+        var group = Assert.Single(Some.Reconcile(set).Groups);
+
+        Assert.Equal(Verdict.SingleSource, group.Verdict);
+        Assert.Equal(1, group.IndependentSources);
+        Assert.Equal(group.Claims[0].Voice, group.Claims[1].Voice);
+    }
+
+    [Fact]
+    public void Reconcile_AmbiguousSurname_KeepsClaimUnderMentionAndWarns()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp")
+            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+            .AddClaim("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "zeit-1")
+            .AddClaim("tsp", "Vitali Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "tsp-1")
+            .Build();
+
+        var report = Some.Reconcile(set);
+        var issue = Assert.Single(report.Issues);
+
+        Assert.Equal(IssueCodes.AmbiguousMention, issue.Code);
+        Assert.Equal("$.claims[0].subject", issue.Path);
+        Assert.Equal("zeit-1", issue.Claim);
+        Assert.Contains("Vitali Klitschko", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("Wladimir Klitschko", issue.Message, StringComparison.Ordinal);
+        Assert.Equal(["Klitschko", "vitali"], report.Groups.Select(g => g.Subject).Order(StringComparer.Ordinal));
+        Assert.Equal(2, report.Summary.GroupedClaims);
+    }
+
+    [Fact]
+    public void TryResolve_UkrainianNameInRussianCyrillic_SurnameFitsButGivenNameDoesNot()
+    {
+        // A documented limit (docs/entity-resolution.md): Андрей is read as Andrej, one full edit from Andrij.
+        var resolver = new EntityResolver([new Entity("hnatov") { Label = "Andrij Hnatow" }], []);
+
+        Assert.Equal("hnatov", resolver.TryResolve("Гнатов"));
+        Assert.Equal("hnatov", resolver.TryResolve("Андрій Гнатов"));
+        Assert.Null(resolver.TryResolve("Андрей Гнатов"));
+    }
+
+    [Fact]
+    public void Reconcile_GermanEnglishAndCyrillicArticlesWithoutEntities_GroupAsAReaderWould()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("guardian").AddSource("kyiv").AddSource("meduza")
+            // Who led the delegation: one person in four spellings, two scripts.
+            .AddClaim("zeit", "ukrainische Delegation", "leader", ClaimValue.Entity("Rustem Umerow"), id: "zeit-1")
+            .AddClaim("guardian", "ukrainische Delegation", "leader", ClaimValue.Entity("Umerov"), id: "guardian-1")
+            .AddClaim("kyiv", "ukrainische Delegation", "leader", ClaimValue.Entity("Рустем Умєров"), id: "kyiv-1")
+            // Who met Putin: sets of names in different spellings agree as sets.
+            .AddClaim("zeit", "Wladimir Putin", "met", ClaimValue.Set("Steve Witkoff", "Jared Kuschner"), id: "zeit-2")
+            .AddClaim("guardian", "Vladimir Putin", "met", ClaimValue.Set("Wittkoff", "Kushner"), id: "guardian-2")
+            .AddClaim("meduza", "Владимир Путин", "met", ClaimValue.Set("Уиткофф", "Кушнер"), id: "meduza-2")
+            // The Kremlin spokesman, and a different Dmitri who must stay apart.
+            .AddClaim("zeit", "Dmitri Peskow", "role", ClaimValue.Text("Kremlsprecher"), id: "zeit-3")
+            .AddClaim("meduza", "Дмитрий Песков", "role", ClaimValue.Text("kremlsprecher"), id: "meduza-3")
+            .AddClaim("guardian", "Kirill Dmitriev", "role", ClaimValue.Text("Kremlsprecher"), id: "guardian-3")
+            .Build();
+
+        var report = Some.Reconcile(set);
+        ClaimGroup Group(string id) => Assert.Single(report.Groups, g => g.Claims.Any(c => c.Id == id));
+
+        Assert.Equal(["guardian-1", "kyiv-1", "zeit-1"], Group("zeit-1").Claims.Select(c => c.Id));
+        Assert.Equal(Verdict.Agreement, Group("zeit-1").Verdict);
+        Assert.Equal(["guardian-2", "meduza-2", "zeit-2"], Group("zeit-2").Claims.Select(c => c.Id));
+        Assert.Equal(Verdict.Agreement, Group("zeit-2").Verdict);
+        Assert.Equal(["meduza-3", "zeit-3"], Group("zeit-3").Claims.Select(c => c.Id));
+        Assert.Equal(["guardian-3"], Group("guardian-3").Claims.Select(c => c.Id));
+        Assert.Equal(4, report.Groups.Length);
+        Assert.Empty(report.Issues);
+    }
+
+    [Fact]
+    public void Reconcile_FreeSpellingsInAnyOrder_GiveIdenticalGroupsAndSources()
+    {
+        Claim[] claims =
+        [
+            new("zeit", "Uschakow", "age", ClaimValue.Number(78, "year")) { Id = "zeit-1" },
+            new("tsp", "Yuri Ushakov", "age", ClaimValue.Number(78, "year")) { Id = "tsp-1" },
+            new("bild", "Ушаков", "age", ClaimValue.Number(77, "year")) { Id = "bild-1" },
+            new("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister")) { Id = "zeit-2" },
+            new("tsp", "Vitali Klitschko", "role", ClaimValue.Text("Bürgermeister")) { Id = "tsp-2" },
+            new("bild", "Wladimir Klitschko", "role", ClaimValue.Text("Boxer")) { Id = "bild-2" },
+            new("zeit", "talks", "participants", ClaimValue.Set("Witkoff", "Kushner")) { Id = "zeit-3" },
+            new("tsp", "talks", "participants", ClaimValue.Set("Kuschner", "Steve Wittkoff")) { Id = "tsp-3" },
+        ];
+
+        var expected = Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet(claims)));
+        var reversed = Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet([.. claims.Reverse()])));
+
+        // Issue paths name input positions, so only everything before the issues must be identical.
+        static string BeforeIssues(string json) => json[..json.IndexOf("\"issues\"", StringComparison.Ordinal)];
+        Assert.Equal(BeforeIssues(expected), BeforeIssues(reversed));
+        Assert.Contains("\"statedAs\": \"Ушаков\"", expected, StringComparison.Ordinal);
+        Assert.Contains(IssueCodes.AmbiguousMention, expected, StringComparison.Ordinal);
+    }
 }
