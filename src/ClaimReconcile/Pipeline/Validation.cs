@@ -159,9 +159,11 @@ internal sealed class Validation
                 ok = false;
             }
 
-            if (ok)
+            // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
+            var resolved = ok ? Text.TextForms.Resolve(claim, source!, path, id, Issues) : null;
+            if (resolved is not null)
             {
-                Claims.Add((claim, id, source!));
+                Claims.Add((resolved, id, source!));
             }
             else
             {

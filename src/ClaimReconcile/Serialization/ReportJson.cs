@@ -76,6 +76,12 @@ public static class ReportJson
                 ClaimSetJson.WriteOptional(writer, "speaker", claim.Claim.Speaker);
                 writer.WritePropertyName("value");
                 ValueWriter.Write(writer, claim.Claim.Value);
+                if (claim.Claim.Scope?.When is { StatedAs: not null } when)
+                {
+                    writer.WritePropertyName("when");
+                    ValueWriter.Write(writer, when);
+                }
+
                 if (claim.Claim.Negated)
                 {
                     writer.WriteBoolean("negated", true);
