@@ -1,7 +1,7 @@
 using ClaimReconcile.Pipeline;
 using ClaimReconcile.Pipeline.Text;
 
-namespace ClaimReconcile.Tests.Pipeline.Text;
+namespace ClaimReconcile.Tests;
 
 public sealed class QuantityTextTests
 {

@@ -2,7 +2,7 @@ using ClaimReconcile.Pipeline.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace ClaimReconcile.Tests.Pipeline.Text;
+namespace ClaimReconcile.Tests;
 
 /// <summary>
 /// Relative and absolute times in German and English, each read against its own publication date (in
