@@ -59,7 +59,7 @@ public static class ReportJson
             if (group.Consensus is { } consensus)
             {
                 writer.WritePropertyName("consensus");
-                ValueWriter.Write(writer, consensus);
+                ValueWriter.Write(writer, consensus, withWords: false);
             }
 
             if (group.Confidence is { } confidence)

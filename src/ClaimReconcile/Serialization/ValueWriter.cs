@@ -5,7 +5,8 @@ namespace ClaimReconcile.Serialization;
 /// <summary>Writes a value in the shape the claim-set contract reads, so reports and claim sets round-trip.</summary>
 internal static class ValueWriter
 {
-    public static void Write(Utf8JsonWriter writer, ClaimValue value)
+    /// <summary>Writes a value; <paramref name="withWords"/> adds <c>statedAs</c> when the value was read from words.</summary>
+    public static void Write(Utf8JsonWriter writer, ClaimValue value, bool withWords = true)
     {
         writer.WriteStartObject();
         switch (value)
@@ -81,7 +82,7 @@ internal static class ValueWriter
                 throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}.");
         }
 
-        if (value.StatedAs is { } words)
+        if (withWords && value.StatedAs is { } words)
         {
             writer.WriteString("statedAs", words);
         }
