@@ -43,7 +43,7 @@ internal static class ValueReader
             if (hedgeElement.ValueKind != JsonValueKind.String || !HedgeNames.TryParse(hedgeElement.GetString()!, out hedge))
             {
                 issues.Add(new(IssueCodes.InvalidHedge, $"{path}.hedge",
-                    $"Unknown hedge {ClaimSetReader.Truncate(hedgeElement.GetRawText())}; expected exact, about, almost, more-than, at-least, at-most (up-to) or less-than.", claim));
+                    $"Unknown hedge {ClaimSetReader.Truncate(hedgeElement.GetRawText())}; expected exact, about, almost, more-than, at-least, at-most (up-to), less-than or several.", claim));
                 return null;
             }
         }
