@@ -237,7 +237,8 @@ internal static class NumberWords
             return false;
         }
 
-        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        // Digits beyond the range of a double parse as infinity; they are not a number anyone wrote.
+        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value < 1e15;
     }
 
     /// <summary>An ordinal: "sechste", "zweiten", "sixth", "2.", "3rd", "21st".</summary>

@@ -13,6 +13,8 @@ internal static partial class QuantityText
     public const string NumberKind = "number";
     public const string DurationKind = "duration";
 
+    private const double MaxSeconds = 1e12;
+
     private static readonly (string[] Words, double Seconds, string Unit)[] UnitWords =
     [
         (["sekunde", "sekunden", "sek", "second", "seconds", "sec", "secs", "s"], 1, "s"),
@@ -100,6 +102,13 @@ internal static partial class QuantityText
         if (!read)
         {
             problem = "no length of time was found (such as \"fünf Stunden\", \"fünfstündig\", \"stundenlang\" or \"about 90 minutes\")";
+            return null;
+        }
+
+        // NodaTime durations span about 45,000 years; longer is not a duration of anything reported.
+        if (seconds > MaxSeconds)
+        {
+            problem = "the length is too long to be a duration";
             return null;
         }
 

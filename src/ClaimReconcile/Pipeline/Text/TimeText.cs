@@ -83,6 +83,20 @@ internal static partial class TimeText
     /// <summary>Reads a date in words, or says what could not be read.</summary>
     public static TemporalValue? Read(string text, TimeContext context, Hedge given, out string? problem)
     {
+        try
+        {
+            return ReadChecked(text, context, given, out problem);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            // Counting from a publication date at the edge of the calendar ("morgen" on 9999-12-31).
+            problem = "the date falls outside the calendar (years 1 to 9999)";
+            return null;
+        }
+    }
+
+    private static TemporalValue? ReadChecked(string text, TimeContext context, Hedge given, out string? problem)
+    {
         var tokens = Tokens.Split(text).SelectMany(SplitDash).ToList();
         var hedge = Hedge.Exact;
         var i = 0;
@@ -171,7 +185,7 @@ internal static partial class TimeText
             "jahr" or "jahren" or "jahre" or "year" or "years" => 365,
             _ => 0,
         };
-        if (days == 0 || count != Math.Floor(count) || count > 10_000)
+        if (days == 0 || count != Math.Floor(count) || count * days > 36_600)
         {
             return null;
         }
