@@ -414,7 +414,7 @@ internal static partial class TimeText
             var saturday = Resolve(direction, context) switch
             {
                 Direction.Future => a.Next(IsoDayOfWeek.Saturday),
-                Direction.Ahead => WeekdayNear(a.PlusDays(-1), IsoDayOfWeek.Saturday, Direction.Ahead),
+                Direction.Ahead or Direction.Current => WeekdayNear(a.PlusDays(-1), IsoDayOfWeek.Saturday, Direction.Ahead),
                 Direction.Past => a.Previous(IsoDayOfWeek.Sunday).PlusDays(-1),
                 _ => WeekdayNear(a, IsoDayOfWeek.Saturday, Direction.None),
             };
