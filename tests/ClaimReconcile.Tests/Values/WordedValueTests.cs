@@ -31,6 +31,16 @@ public sealed class WordedValueTests
     }
 
     [Fact]
+    public void ClaimScope_DuringText_KeepsTheWords()
+    {
+        var scope = ClaimScope.DuringText(" am Wochenende ");
+        Assert.Equal("am Wochenende", scope.WhenText);
+        Assert.Null(scope.When);
+        Assert.Equal("when:“am Wochenende”", scope.ToString());
+        Assert.Throws<ArgumentException>(() => ClaimScope.DuringText(""));
+    }
+
+    [Fact]
     public void Factories_EmptyWords_Throw()
     {
         Assert.Throws<ArgumentException>(() => WordedValue.Date(" "));

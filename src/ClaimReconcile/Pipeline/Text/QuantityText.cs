@@ -95,7 +95,7 @@ internal static partial class QuantityText
                 continue;
             }
 
-            problem = $"could not read \"{tokens[i]}\" as part of a duration";
+            problem = $"\"{tokens[i]}\" is not a number, unit or hedge word of a duration";
             return null;
         }
 
@@ -192,7 +192,7 @@ internal static partial class QuantityText
 
         if (i < tokens.Count)
         {
-            problem = $"could not read \"{string.Join(' ', tokens.Skip(i))}\" after the number";
+            problem = $"\"{string.Join(' ', tokens.Skip(i))}\" after the number is not a unit or hedge";
             return null;
         }
 

@@ -475,7 +475,7 @@ internal static partial class TimeText
                 return TemporalValue.InYear(onlyYear);
             }
 
-            problem = $"could not read \"{string.Join(' ', words)}\" as a date";
+            problem = $"\"{string.Join(' ', words)}\" is not a weekday, month, relative day or calendar date";
             return null;
         }
 
@@ -496,7 +496,7 @@ internal static partial class TimeText
 
         if (k != words.Count)
         {
-            problem = $"could not read \"{string.Join(' ', words.Skip(k))}\" in a date";
+            problem = $"\"{string.Join(' ', words.Skip(k))}\" does not belong to a date";
             return null;
         }
 
