@@ -26,7 +26,8 @@ public abstract class ClaimValue : IEquatable<ClaimValue>
 
     /// <summary>
     /// The words the source used when this value was read from a <see cref="WordedValue"/> ("am Dienstagabend");
-    /// otherwise <see langword="null"/>. Shown next to the value in reports; not part of equality.
+    /// otherwise <see langword="null"/>. Shown next to the value in reports; not part of equality. Set once, when
+    /// the reconciler reads the words; a group's consensus taken from such a claim keeps its words.
     /// </summary>
     public string? StatedAs { get; private set; }
 
