@@ -116,7 +116,19 @@ internal static partial class TimeText
         }
 
         var rest = tokens.Skip(i).ToList();
-        var value = ReadAgo(rest, context, ref hedge, out problem) ?? (problem is null ? ReadPoint(rest, context, out problem) : null);
+        var value = ReadAgo(rest, context, ref hedge, out problem);
+        if (value is null && problem is null)
+        {
+            // "vor Ende November": before, when no count of days, weeks or months follows.
+            if (rest.Count > 1 && rest[0] == "vor" && hedge == Hedge.Exact)
+            {
+                hedge = Hedge.LessThan;
+                rest.RemoveAt(0);
+            }
+
+            value = ReadPoint(rest, context, out problem);
+        }
+
         if (value is null)
         {
             return null;

@@ -67,6 +67,15 @@ public sealed class EventScopeTests
     }
 
     [Fact]
+    public void Attach_IsoWindow_AttachesLikeWords()
+    {
+        var report = Reconcile(
+            Some.ClaimJson("zeit", """{"duration": "PT5H"}""", "zeit-1", subject: "putin", property: "talks", extra: "\"scope\": {\"when\": \"2025-12-02\", \"partOfDay\": \"evening\"}"));
+
+        Assert.Equal("event:kremlin-talks", Assert.Single(report.Groups).Scope);
+    }
+
+    [Fact]
     public void Attach_EntityValueAmongParticipants_Fits()
     {
         var report = Reconcile(

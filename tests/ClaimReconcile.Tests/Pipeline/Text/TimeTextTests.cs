@@ -154,6 +154,8 @@ public sealed class TimeTextTests
         { "2025-12-03", "before 3 December 2025", "before 2025-12-03" },
         { "2025-12-03", "seit Anfang Dezember", "on or after 2025-12-01/2025-12-10" },
         { "2025-12-03", "bis Ende November", "on or before 2025-11-21/2025-11-30" },
+        { "2025-12-03", "vor Ende November", "before 2025-11-21/2025-11-30" },
+        { "2025-12-03", "after Tuesday", "after 2025-12-02" },
 
         // Other publication dates.
         { "2025-12-21", "am Freitag", "2025-12-19" },
