@@ -135,6 +135,7 @@ internal sealed class Validation
     private void CheckClaims(ImmutableArray<Claim> claims)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var textForms = new Text.TextFormCache();
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
@@ -160,7 +161,7 @@ internal sealed class Validation
             }
 
             // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
-            var resolved = ok ? Text.TextForms.Resolve(claim, source!, path, id, Issues) : null;
+            var resolved = ok ? Text.TextForms.Resolve(claim, source!, path, id, Issues, textForms) : null;
             if (resolved is not null)
             {
                 Claims.Add((resolved, id, source!));

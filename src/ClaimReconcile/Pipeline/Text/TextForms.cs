@@ -14,26 +14,21 @@ internal static class TextForms
         "shall", "plans", "planned", "scheduled", "upcoming", "expected", "going",
     ];
 
-    public static Claim? Resolve(Claim claim, Source source, string path, string id, List<ReconciliationIssue> issues)
+    public static Claim? Resolve(Claim claim, Source source, string path, string id, List<ReconciliationIssue> issues, TextFormCache? cache = null)
     {
         if (claim.Value is not WordedValue && claim.Scope?.WhenText is null)
         {
             return claim;
         }
 
+        cache ??= new TextFormCache();
         var context = new TimeContext(source.PublicationDate, source.TimeZone, source.Language, SpeaksOfFuture(claim.Quote));
         var value = claim.Value;
         var scope = claim.Scope;
         var ok = true;
         if (claim.Value is WordedValue worded)
         {
-            string? problem;
-            ClaimValue? read = worded.Kind switch
-            {
-                QuantityText.NumberKind => QuantityText.ReadNumber(worded.Words, worded.Unit, source.Language, worded.Hedge, out problem),
-                QuantityText.DurationKind => QuantityText.ReadDuration(worded.Words, source.Language, worded.Hedge, out problem),
-                _ => TimeText.Read(worded.Words, context, worded.Hedge, out problem),
-            };
+            var (read, problem) = cache.Read(worded, context);
             if (read is null)
             {
                 issues.Add(new(IssueCodes.UnreadableText, $"{path}.value.{worded.Kind}.text", $"Could not read “{worded.Words}” as a {worded.Kind}: {problem}.", id));
@@ -47,13 +42,13 @@ internal static class TextForms
 
         if (claim.Scope?.WhenText is { } words)
         {
-            if (TimeText.Read(words, context, Hedge.Exact, out var problem) is { } when)
+            if (cache.Read(WordedValue.Date(words), context) is ({ } found, _) && found is TemporalValue when)
             {
                 scope = ClaimScope.During(when);
             }
             else
             {
-                issues.Add(new(IssueCodes.UnreadableText, $"{path}.scope.when.text", $"Could not read “{words}” as a time: {problem}.", id));
+                issues.Add(new(IssueCodes.UnreadableText, $"{path}.scope.when.text", $"Could not read “{words}” as a time: {cache.Read(WordedValue.Date(words), context).Problem}.", id));
                 ok = false;
             }
         }

@@ -52,6 +52,26 @@ public sealed class TextFormsTests
     }
 
     [Fact]
+    public void Reconcile_SamePhraseFromSourcesOfDifferentDays_ReadsEachAgainstItsOwnDay()
+    {
+        var json = Some.Json(
+            [Some.SourceJson("zeit", Berlin), """{"id": "tsp", "published": "2025-12-05", "timeZone": "Europe/Berlin"}"""],
+            [
+                Some.ClaimJson("zeit", """{"date": {"text": "gestern"}}""", "zeit-1", property: "date"),
+                Some.ClaimJson("tsp", """{"date": {"text": "gestern"}}""", "tsp-1", property: "date"),
+                Some.ClaimJson("zeit", """{"date": {"text": "gestern"}}""", "zeit-2", property: "date"),
+            ]);
+
+        var report = Some.Reconciler().Reconcile(ClaimSetJson.Read(json));
+
+        var read = report.Groups.SelectMany(g => g.Claims).ToDictionary(c => c.Id, c => c.Claim.Value);
+        Assert.Equal(TemporalValue.OnDay(new LocalDate(2025, 12, 2)), read["zeit-1"]);
+        Assert.Equal(TemporalValue.OnDay(new LocalDate(2025, 12, 2)), read["zeit-2"]);
+        Assert.Equal(TemporalValue.OnDay(new LocalDate(2025, 12, 4)), read["tsp-1"]);
+        Assert.Equal(Verdict.Conflict, Assert.Single(report.Groups).Verdict);
+    }
+
+    [Fact]
     public void Reconcile_PublishedLateUtc_UsesTheLocalDateInTheSourcesZone()
     {
         // 23:30 UTC on Tuesday is already Wednesday in Berlin, so "gestern" is Tuesday.
