@@ -136,6 +136,14 @@ public sealed partial class IssueCodesTests
         AssertIssue(Some.Json(["""{"id": "zeit"}"""], ["""{"id": "c1", "source": "zeit", "subject": "talks", "property": "duration", "value": {"duration": "PT5H"}, "scope": {"when": {"text": "am Dienstag"}}}"""]),
             IssueCodes.UnreadableText, "$.claims[0].scope.when.text", "c1", IssueSeverity.Error);
 
+    [Fact]
+    public void AmbiguousScope_TimeFitsTwoEvents_WarnsAndKeepsClaim() =>
+        AssertIssue(Some.Json(
+                [Some.SourceJson("zeit")],
+                ["""{"id": "c1", "source": "zeit", "subject": "umerov", "property": "attended", "value": {"boolean": true}, "scope": {"when": "2025-11-24/2025-11-30"}}"""],
+                ["""{"id": "florida", "when": "2025-11-29/2025-11-30", "participants": ["umerov"]}""", """{"id": "kyiv", "when": "2025-11-25", "participants": ["umerov"]}"""]),
+            IssueCodes.AmbiguousScope, "$.claims[0].scope.when", "c1", IssueSeverity.Warning, grouped: 1);
+
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex KebabCase();
 
