@@ -270,8 +270,9 @@ internal static partial class TimeText
         foreach (var (phrase, offset, phrasePart) in RelativeDays)
         {
             var at = IndexOf(words, phrase);
-            if (at < 0)
+            if (at < 0 || (phrase is ["morgen"] && at > 0 && Weekdays.Any(w => words[at - 1] == w.Word)))
             {
+                // "Dienstag Morgen" is Tuesday morning, not tomorrow.
                 continue;
             }
 

@@ -21,6 +21,7 @@ public sealed class TimeTextTests
         { "2025-12-03", "am Donnerstag", "2025-11-27" },
         { "2025-12-03", "Dienstagmorgen", "2025-12-02 morning" },
         { "2025-12-03", "am Dienstag Nachmittag", "2025-12-02 afternoon" },
+        { "2025-12-03", "am Dienstag Morgen", "2025-12-02 morning" },
         { "2025-12-03", "Tuesday night", "2025-12-02 night" },
         { "2025-12-03", "noch am Dienstagabend", "2025-12-02 evening" },
         { "2025-12-03", "Montagvormittag", "2025-12-01 morning" },
