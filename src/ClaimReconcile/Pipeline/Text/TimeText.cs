@@ -166,7 +166,17 @@ internal static partial class TimeText
         var used = HedgeWords.TryRead(phrase, 0, HedgeWords.Before, out var spoken);
         if (used > 0)
         {
-            hedge = spoken;
+            // Counting back turns a hedge round: "vor mehr als drei Wochen" is before the day three weeks back,
+            // "vor fast drei Wochen" a little after it (read as about, the table has no "just after").
+            hedge = sign > 0 ? spoken : spoken switch
+            {
+                Hedge.MoreThan => Hedge.LessThan,
+                Hedge.AtLeast => Hedge.AtMost,
+                Hedge.LessThan => Hedge.MoreThan,
+                Hedge.AtMost => Hedge.AtLeast,
+                Hedge.Almost => Hedge.About,
+                _ => spoken,
+            };
         }
 
         var vague = phrase.Count - used == 2 && phrase[used] is "einigen" or "wenigen" or "mehreren" or "few" or "several";
@@ -454,6 +464,14 @@ internal static partial class TimeText
                 : TemporalValue.InYear(a.Year + step);
         }
 
+        // "Anfang der Woche", "Ende des Monats", "Mitte nächsten Jahres", "Ende 2025".
+        if (words.Count == 2 && ThirdWord(words[0]) is { } part
+            && (words[1] is "woche" or "week" or "monat" or "monats" or "month" or "jahr" or "jahres" or "year" || Year(words[1]) is not null))
+        {
+            var whole = ReadCalendar([words[1]], direction, context, out problem);
+            return whole is null ? null : ThirdOf(whole, part);
+        }
+
         // Month phrases: [Anfang|Mitte|Ende] Monat [Jahr]; Tag Monat [Jahr]; Monat Tag [Jahr]; Monat [Jahr]; Jahr.
         var k = 0;
         (int From, int To)? third = null;
@@ -548,6 +566,31 @@ internal static partial class TimeText
         }
 
         return TemporalValue.InMonth(ym);
+    }
+
+    private static int? ThirdWord(string word) => word switch
+    {
+        "anfang" or "beginn" or "early" or "beginning" or "start" => 0,
+        "mitte" or "mid" or "middle" => 1,
+        "ende" or "late" or "end" => 2,
+        _ => null,
+    };
+
+    /// <summary>The early, middle or late part of a year (four months each), a month (days 1–10, 11–20, 21 on) or a week (Mon–Tue, Wed–Thu, Fri–Sun).</summary>
+    private static TemporalValue ThirdOf(TemporalValue whole, int part)
+    {
+        var start = whole.Start;
+        return whole.Granularity switch
+        {
+            TemporalGranularity.Year => TemporalValue.BetweenDays(start.PlusMonths(4 * part), start.PlusMonths(4 * (part + 1)).PlusDays(-1)),
+            TemporalGranularity.Month => TemporalValue.BetweenDays(start.PlusDays(10 * part), part == 2 ? whole.End : start.PlusDays((10 * part) + 9)),
+            _ => part switch
+            {
+                0 => TemporalValue.BetweenDays(start, start.PlusDays(1)),
+                1 => TemporalValue.BetweenDays(start.PlusDays(2), start.PlusDays(3)),
+                _ => TemporalValue.BetweenDays(start.PlusDays(4), whole.End),
+            },
+        };
     }
 
     private static TemporalValue? DayOfMonth(int day, int month, int? year, Direction direction, TimeContext context, out string? problem)

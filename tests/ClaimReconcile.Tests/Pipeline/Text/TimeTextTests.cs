@@ -78,7 +78,7 @@ public sealed class TimeTextTests
         { "2025-12-03", "vor 10 Tagen", "2025-11-23" },
         { "2025-12-03", "vor einer Woche", "2025-11-23/2025-11-29" },
         { "2025-12-03", "a week ago", "2025-11-23/2025-11-29" },
-        { "2025-12-03", "vor fast zwei Monaten", "almost 2025-09-18/2025-10-18" },
+        { "2025-12-03", "vor fast zwei Monaten", "about 2025-09-18/2025-10-18" },
         { "2025-12-03", "vor etwa einem Jahr", "about 2024-06-04/2025-06-03" },
         { "2025-12-03", "vor einigen Tagen", "2025-11-27/2025-12-01" },
         { "2025-12-03", "a few days ago", "2025-11-27/2025-12-01" },
@@ -86,6 +86,11 @@ public sealed class TimeTextTests
         { "2025-12-03", "in three weeks", "2025-12-21/2025-12-27" },
         { "2025-12-21", "vor rund drei Wochen", "about 2025-11-27/2025-12-03" },
         { "2025-12-21", "vor zwölf Tagen", "2025-12-09" },
+        { "2025-12-03", "vor mehr als drei Wochen", "before 2025-11-09/2025-11-15" },
+        { "2025-12-03", "vor gut einer Woche", "on or before 2025-11-23/2025-11-29" },
+        { "2025-12-03", "more than two days ago", "before 2025-12-01" },
+        { "2025-12-03", "vor knapp zwei Wochen", "about 2025-11-16/2025-11-22" },
+        { "2025-12-03", "in mehr als zwei Tagen", "after 2025-12-05" },
 
         // Parts of a month.
         { "2025-12-03", "Ende November", "2025-11-21/2025-11-30" },
@@ -98,6 +103,12 @@ public sealed class TimeTextTests
         { "2025-12-03", "Ende Februar", "2025-02-21/2025-02-28" },
         { "2025-12-03", "Ende Februar 2024", "2024-02-21/2024-02-29" },
         { "2025-12-03", "etwa Mitte November", "about 2025-11-11/2025-11-20" },
+        { "2025-12-03", "Anfang der Woche", "2025-12-01/2025-12-02" },
+        { "2025-12-03", "Ende der vergangenen Woche", "2025-11-28/2025-11-30" },
+        { "2025-12-03", "Ende des Monats", "2025-12-21/2025-12-31" },
+        { "2025-12-03", "Anfang nächsten Jahres", "2026-01-01/2026-04-30" },
+        { "2025-12-03", "late last year", "2024-09-01/2024-12-31" },
+        { "2025-12-03", "Mitte 2024", "2024-05-01/2024-08-31" },
 
         // Months: the nearest such month not after publication.
         { "2025-12-03", "im August", "2025-08" },
