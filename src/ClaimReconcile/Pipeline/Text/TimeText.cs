@@ -32,7 +32,7 @@ internal static partial class TimeText
     }
 
     private static readonly string[] Fillers = ["am", "an", "im", "in", "on", "at", "the", "of", "der", "des", "dem", "den", "die", "das",
-        "noch", "bereits", "schon", "erst", "zuletzt", "jetzt", "um", "zum"];
+        "noch", "bereits", "schon", "erst", "zuletzt", "jetzt", "um", "zum", "over", "during", "wahrend", "throughout"];
 
     private static readonly (string Word, int Month)[] Months =
     [

@@ -23,6 +23,8 @@ public sealed class TimeTextTests
         { "2025-12-03", "am Dienstag Nachmittag", "2025-12-02 afternoon" },
         { "2025-12-03", "am Dienstag Morgen", "2025-12-02 morning" },
         { "2025-12-03", "Tuesday night", "2025-12-02 night" },
+        { "2025-12-03", "Tuesday's", "2025-12-02" },
+        { "2025-12-03", "early next week", "2025-12-08/2025-12-09" },
         { "2025-12-03", "noch am Dienstagabend", "2025-12-02 evening" },
         { "2025-12-03", "Montagvormittag", "2025-12-01 morning" },
         { "2025-12-03", "am Sonntagmittag", "2025-11-30 midday" },
@@ -59,6 +61,7 @@ public sealed class TimeTextTests
         // The weekend.
         { "2025-12-03", "am Wochenende", "2025-11-29/2025-11-30" },
         { "2025-12-03", "at the weekend", "2025-11-29/2025-11-30" },
+        { "2025-12-03", "over the weekend", "2025-11-29/2025-11-30" },
         { "2025-12-03", "am kommenden Wochenende", "2025-12-06/2025-12-07" },
         { "2025-12-03", "next weekend", "2025-12-06/2025-12-07" },
         { "2025-12-03", "letztes Wochenende", "2025-11-29/2025-11-30" },
