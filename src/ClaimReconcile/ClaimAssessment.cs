@@ -13,7 +13,7 @@ public sealed class ClaimAssessment
         Voice = voice;
     }
 
-    /// <summary>The claim as given.</summary>
+    /// <summary>The claim as given; a value or time scope given in words is replaced by what was read (<see cref="ClaimValue.StatedAs"/> keeps the words).</summary>
     public Claim Claim { get; }
 
     /// <summary>The claim id (given, or <c>&lt;source&gt;#&lt;index&gt;</c>).</summary>

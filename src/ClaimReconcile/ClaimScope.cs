@@ -9,11 +9,12 @@ namespace ClaimReconcile;
 /// <remarks>Immutable; equality is structural. A claim without a scope is read as timeless.</remarks>
 public sealed record ClaimScope
 {
-    private ClaimScope(string? @event, TemporalValue? when, LocalDate? asOf)
+    private ClaimScope(string? @event, TemporalValue? when, LocalDate? asOf, string? whenText = null)
     {
         Event = @event;
         When = when;
         AsOf = asOf;
+        WhenText = whenText;
     }
 
     /// <summary>The id of the event the claim is about.</summary>
@@ -24,6 +25,12 @@ public sealed record ClaimScope
 
     /// <summary>The date as of which the claimed state holds.</summary>
     public LocalDate? AsOf { get; }
+
+    /// <summary>
+    /// The time window in words ("am Dienstagabend", "last week"), for the reconciler to read against the
+    /// claim's source; it then sets <see cref="When"/>, whose <see cref="ClaimValue.StatedAs"/> keeps the words.
+    /// </summary>
+    public string? WhenText { get; }
 
     /// <summary>A scope naming an event.</summary>
     public static ClaimScope ForEvent(string eventId)
@@ -39,6 +46,13 @@ public sealed record ClaimScope
         return new ClaimScope(null, when, null);
     }
 
+    /// <summary>A scope naming a time window in words, read against the claim's source: "am Dienstagabend", "Ende November".</summary>
+    public static ClaimScope DuringText(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return new ClaimScope(null, null, null, text.Trim());
+    }
+
     /// <summary>A scope naming the date as of which a state holds.</summary>
     public static ClaimScope AsOfDate(LocalDate date) => new(null, null, date);
 
@@ -46,5 +60,5 @@ public sealed record ClaimScope
 
     /// <inheritdoc />
     public override string ToString() =>
-        Event is not null ? $"event:{Event}" : When is not null ? $"when:{When.ToIsoString()}" : AsOf is { } d ? $"asOf:{NodaTime.Text.LocalDatePattern.Iso.Format(d)}" : "";
+        Event is not null ? $"event:{Event}" : When is not null ? $"when:{When.ToIsoString()}" : WhenText is not null ? $"when:“{WhenText}”" : AsOf is { } d ? $"asOf:{NodaTime.Text.LocalDatePattern.Iso.Format(d)}" : "";
 }

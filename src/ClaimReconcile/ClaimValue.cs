@@ -5,7 +5,9 @@ namespace ClaimReconcile;
 /// <summary>
 /// The value a claim states: one of a closed family of kinds — <see cref="NumberValue"/>,
 /// <see cref="DurationValue"/>, <see cref="TemporalValue"/>, <see cref="EntityValue"/>,
-/// <see cref="TextValue"/>, <see cref="BooleanValue"/> and <see cref="SetValue"/>.
+/// <see cref="TextValue"/>, <see cref="BooleanValue"/> and <see cref="SetValue"/>, and
+/// <see cref="WordedValue"/> for a number, duration or date given in words that the reconciler reads
+/// against the claim's source.
 /// </summary>
 /// <remarks>
 /// Values are immutable and thread-safe. <see cref="object.Equals(object)"/> is structural: "5 h" and
@@ -21,6 +23,13 @@ public abstract class ClaimValue : IEquatable<ClaimValue>
 
     /// <summary>The name of this kind as the claim-set contract writes it (<c>number</c>, <c>duration</c>, …).</summary>
     public abstract string Kind { get; }
+
+    /// <summary>
+    /// The words the source used when this value was read from a <see cref="WordedValue"/> ("am Dienstagabend");
+    /// otherwise <see langword="null"/>. Shown next to the value in reports; not part of equality. Set once, when
+    /// the reconciler reads the words; a group's consensus taken from such a claim keeps its words.
+    /// </summary>
+    public string? StatedAs { get; private set; }
 
     /// <summary>A number, optionally with a unit and a hedge.</summary>
     public static NumberValue Number(double value, string? unit = null, Hedge hedge = Hedge.Exact) => NumberValue.Of(value, unit, hedge);
@@ -64,8 +73,17 @@ public abstract class ClaimValue : IEquatable<ClaimValue>
         Hedge.AtLeast => "at least ",
         Hedge.AtMost => "at most ",
         Hedge.LessThan => "less than ",
+        Hedge.Several => "several × ",
         _ => throw new ArgumentOutOfRangeException(nameof(hedge), hedge, null),
     };
+
+    /// <summary>Marks a freshly created value with the words it was read from.</summary>
+    internal static T Stated<T>(T value, string words)
+        where T : ClaimValue
+    {
+        value.StatedAs = words;
+        return value;
+    }
 
     private protected static void CheckHedge(Hedge hedge)
     {

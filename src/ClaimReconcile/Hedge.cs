@@ -30,4 +30,10 @@ public enum Hedge
 
     /// <summary>weniger als; less than: strictly below the value.</summary>
     LessThan,
+
+    /// <summary>
+    /// A vague plural of the stated unit: stundenlang, mehrstündig, mehrere Stunden; for hours, several hours.
+    /// The stated value is the unit (one hour); by default the interval starts at two units and is open above.
+    /// </summary>
+    Several,
 }

@@ -11,6 +11,7 @@ internal static class HedgeNames
         Hedge.AtLeast => "at-least",
         Hedge.AtMost => "at-most",
         Hedge.LessThan => "less-than",
+        Hedge.Several => "several",
         _ => throw new ArgumentOutOfRangeException(nameof(hedge), hedge, null),
     };
 

@@ -4,7 +4,7 @@ namespace ClaimReconcile;
 
 /// <summary>
 /// The single place where hedges get their widths. <see cref="Default"/> holds the documented defaults;
-/// <see cref="With"/> returns a copy with one rule replaced.
+/// <see cref="With(Hedge, HedgeRule)"/> and <see cref="With(Hedge, DateHedgeRule)"/> return a copy with one rule replaced.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. Default widths (for a stated value <c>v</c>):
@@ -16,15 +16,22 @@ namespace ClaimReconcile;
 /// <item><term>at-least</term><description><c>[v, ∞)</c></description></item>
 /// <item><term>at-most</term><description><c>(−∞, v]</c></description></item>
 /// <item><term>less-than</term><description><c>(−∞, v)</c></description></item>
+/// <item><term>several</term><description><c>[2 v, ∞)</c>, where <c>v</c> is the unit ("stundenlang": 1 h)</description></item>
 /// </list>
-/// Dates use the same hedges by granularity instead of factors: about widens by one unit of the date's
-/// granularity on each side, almost by one unit before it, and the open-ended hedges leave one side unbounded.
+/// Dates use the same hedges with <see cref="DateHedgeRule"/>s counted in units of the date's granularity:
+/// about (and several) widens by one unit on each side, almost by one unit before it, more-than starts at the
+/// end of the stated date, less-than ends at its start, and the open-ended hedges leave one side unbounded.
 /// </remarks>
 public sealed class HedgeTable
 {
     private readonly ImmutableDictionary<Hedge, HedgeRule> _rules;
+    private readonly ImmutableDictionary<Hedge, DateHedgeRule> _dateRules;
 
-    private HedgeTable(ImmutableDictionary<Hedge, HedgeRule> rules) => _rules = rules;
+    private HedgeTable(ImmutableDictionary<Hedge, HedgeRule> rules, ImmutableDictionary<Hedge, DateHedgeRule> dateRules)
+    {
+        _rules = rules;
+        _dateRules = dateRules;
+    }
 
     /// <summary>The documented default widths.</summary>
     public static HedgeTable Default { get; } = new(new Dictionary<Hedge, HedgeRule>
@@ -36,10 +43,24 @@ public sealed class HedgeTable
         [Hedge.AtLeast] = HedgeRule.Create(1, false, null, false),
         [Hedge.AtMost] = HedgeRule.Create(null, false, 1, false),
         [Hedge.LessThan] = HedgeRule.Create(null, false, 1, true),
+        [Hedge.Several] = HedgeRule.Create(2, false, null, false),
+    }.ToImmutableDictionary(), new Dictionary<Hedge, DateHedgeRule>
+    {
+        [Hedge.Exact] = DateHedgeRule.Create(0, false, 0, false),
+        [Hedge.About] = DateHedgeRule.Create(1, false, 1, false),
+        [Hedge.Almost] = DateHedgeRule.Create(1, false, 0, false),
+        [Hedge.MoreThan] = DateHedgeRule.Create(0, true, null, false),
+        [Hedge.AtLeast] = DateHedgeRule.Create(0, false, null, false),
+        [Hedge.AtMost] = DateHedgeRule.Create(null, false, 0, false),
+        [Hedge.LessThan] = DateHedgeRule.Create(null, false, 0, true),
+        [Hedge.Several] = DateHedgeRule.Create(1, false, 1, false),
     }.ToImmutableDictionary());
 
     /// <summary>The rule for <paramref name="hedge"/>.</summary>
     public HedgeRule this[Hedge hedge] => _rules[hedge];
+
+    /// <summary>The rule for <paramref name="hedge"/> on dates, parts of days and instants.</summary>
+    public DateHedgeRule ForDates(Hedge hedge) => _dateRules[hedge];
 
     /// <summary>Returns a copy of this table in which <paramref name="hedge"/> follows <paramref name="rule"/>.</summary>
     public HedgeTable With(Hedge hedge, HedgeRule rule)
@@ -49,6 +70,17 @@ public sealed class HedgeTable
             throw new ArgumentOutOfRangeException(nameof(hedge), hedge, "Unknown hedge.");
         }
 
-        return new HedgeTable(_rules.SetItem(hedge, rule));
+        return new HedgeTable(_rules.SetItem(hedge, rule), _dateRules);
+    }
+
+    /// <summary>Returns a copy of this table in which dates hedged with <paramref name="hedge"/> follow <paramref name="rule"/>.</summary>
+    public HedgeTable With(Hedge hedge, DateHedgeRule rule)
+    {
+        if (!Enum.IsDefined(hedge))
+        {
+            throw new ArgumentOutOfRangeException(nameof(hedge), hedge, "Unknown hedge.");
+        }
+
+        return new HedgeTable(_rules, _dateRules.SetItem(hedge, rule));
     }
 }

@@ -45,7 +45,10 @@ public static class IssueCodes
     /// <summary>A hedge is not one of the known names, or is used on a kind that takes none.</summary>
     public const string InvalidHedge = "invalid-hedge";
 
-    /// <summary>A text form (<c>{"text": "stundenlang"}</c>) that this version does not read yet.</summary>
+    /// <summary>
+    /// A text form that a version does not read yet. No longer reported: <c>{"text": …}</c> forms are read (see
+    /// <see cref="UnreadableText"/>); the code stays so that tools matching on it keep compiling.
+    /// </summary>
     public const string NotSupportedYet = "not-supported-yet";
 
     /// <summary>A source's <c>prior</c> is not strictly between 0 and 1; the default prior is used.</summary>
@@ -80,4 +83,11 @@ public static class IssueCodes
 
     /// <summary>A mention reads as a name that two or more people fit (two known Klitschkos for "Klitschko"); it is left unresolved.</summary>
     public const string AmbiguousMention = "ambiguous-mention";
+    // Text forms (issue 3: relative times, quantities in words, scope from text).
+
+    /// <summary>A number, duration or date given in words (<c>{"text": "am Dienstagabend"}</c>) that cannot be read; the claim is left out.</summary>
+    public const string UnreadableText = "unreadable-text";
+
+    /// <summary>A claim scoped by time fits more than one declared event; it stays grouped by its time window.</summary>
+    public const string AmbiguousScope = "ambiguous-scope";
 }

@@ -66,6 +66,7 @@ public sealed class Reconciler
         var today = _clock.GetCurrentInstant();
         var prepared = validation.Claims.Select(c => Prepare(c.Claim, c.Id, c.Source, validation, resolver, normalizer, families, today)).ToList();
 
+        Grouping.AttachToEvents(prepared, validation.Events, resolver, issues);
         var groups = Grouping.Build(prepared);
         var sourceIds = validation.Sources.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         var sourceIndex = sourceIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);

@@ -40,7 +40,7 @@ public sealed class Source
     /// <summary>The source's time zone, against which its local dates and relative times are read. Defaults to UTC.</summary>
     public DateTimeZone TimeZone { get; init; } = DateTimeZone.Utc;
 
-    /// <summary>The source's language as a BCP 47 tag ("de").</summary>
+    /// <summary>The source's language as a BCP 47 tag ("de"); it decides how digits in words are grouped ("1.500" or "1,500").</summary>
     public string? Language { get; init; }
 
     /// <summary>Ids of the upstream sources this one copies (wire copy): they count once toward corroboration.</summary>

@@ -77,9 +77,12 @@ public sealed partial class IssueCodesTests
             IssueCodes.InvalidHedge, "$.claims[0].value.hedge", "c1", IssueSeverity.Error);
 
     [Fact]
-    public void NotSupportedYet_DurationAsText_RejectsClaim() =>
-        AssertIssue(Some.Json(Some.ClaimJson("zeit", """{"duration": {"text": "stundenlang"}}""", "c1")),
-            IssueCodes.NotSupportedYet, "$.claims[0].value.duration", "c1", IssueSeverity.Error);
+    public void NotSupportedYet_TextForms_AreReadNow()
+    {
+        var report = Some.Reconciler().Reconcile(ClaimSetJson.Read(Some.Json(Some.ClaimJson("zeit", """{"duration": {"text": "stundenlang"}}""", "c1"))));
+        Assert.DoesNotContain(report.Issues, i => i.Code == IssueCodes.NotSupportedYet);
+        Assert.Equal(1, report.Summary.GroupedClaims);
+    }
 
     [Fact]
     public void InvalidPrior_AboveOne_WarnsAndKeepsClaim() =>
@@ -122,6 +125,25 @@ public sealed partial class IssueCodesTests
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, code => Assert.Matches(KebabCase(), code));
     }
+
+    // Text forms (issue 3).
+    [Fact]
+    public void UnreadableText_DurationWords_RejectsClaim() =>
+        AssertIssue(Some.Json(Some.ClaimJson("zeit", """{"duration": {"text": "sehr lange"}}""", "c1")),
+            IssueCodes.UnreadableText, "$.claims[0].value.duration.text", "c1", IssueSeverity.Error);
+
+    [Fact]
+    public void UnreadableText_RelativeScopeWithoutPublication_RejectsClaim() =>
+        AssertIssue(Some.Json(["""{"id": "zeit"}"""], ["""{"id": "c1", "source": "zeit", "subject": "talks", "property": "duration", "value": {"duration": "PT5H"}, "scope": {"when": {"text": "am Dienstag"}}}"""]),
+            IssueCodes.UnreadableText, "$.claims[0].scope.when.text", "c1", IssueSeverity.Error);
+
+    [Fact]
+    public void AmbiguousScope_TimeFitsTwoEvents_WarnsAndKeepsClaim() =>
+        AssertIssue(Some.Json(
+                [Some.SourceJson("zeit")],
+                ["""{"id": "c1", "source": "zeit", "subject": "umerov", "property": "attended", "value": {"boolean": true}, "scope": {"when": "2025-11-24/2025-11-30"}}"""],
+                ["""{"id": "florida", "when": "2025-11-29/2025-11-30", "participants": ["umerov"]}""", """{"id": "kyiv", "when": "2025-11-25", "participants": ["umerov"]}"""]),
+            IssueCodes.AmbiguousScope, "$.claims[0].scope.when", "c1", IssueSeverity.Warning, grouped: 1);
 
     [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
     private static partial Regex KebabCase();

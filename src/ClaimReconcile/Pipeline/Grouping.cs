@@ -133,4 +133,68 @@ internal static class Grouping
 
         return (ValueNormalizer.Seconds(low.ToInstant()), ValueNormalizer.Seconds(high.ToInstant()));
     }
+
+    /// <summary>
+    /// Scope from time: a claim scoped by a time window (and no event) joins the declared event whose date overlaps
+    /// the window and among whose participants is the claim's subject, speaker or one of its entity values (or whose
+    /// id is the subject). When several events fit, the claim keeps its window and an <c>ambiguous-scope</c> warning
+    /// names them.
+    /// </summary>
+    public static void AttachToEvents(List<PreparedClaim> claims, IReadOnlyDictionary<string, Event> events, EntityResolver resolver, List<ReconciliationIssue> issues)
+    {
+        var dated = events.Values.Where(e => e.When is not null).OrderBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => (Event: e, Key: resolver.Key(e.Id), Participants: e.Participants.Select(resolver.Key).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        if (dated.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var claim in claims)
+        {
+            if (claim.ScopeKind != ScopeKind.When || claim.Window is not { } window)
+            {
+                continue;
+            }
+
+            var keys = ClaimKeys(claim, resolver);
+            var fitting = dated.Where(d => (keys.Contains(d.Key) || keys.Overlaps(d.Participants))
+                && Window(d.Event.When!, claim.Source.TimeZone) is var w && w.Low < window.High && window.Low < w.High).ToList();
+            if (fitting.Count == 1)
+            {
+                var chosen = fitting[0].Event;
+                claim.ScopeKind = ScopeKind.Event;
+                claim.ScopeKey = $"event:{chosen.Id}";
+                claim.Window = Window(chosen.When!, claim.Source.TimeZone);
+            }
+            else if (fitting.Count > 1)
+            {
+                var names = string.Join(", ", fitting.Select(f => f.Event.Id));
+                issues.Add(new(IssueCodes.AmbiguousScope, $"{claim.Claim.Location ?? "$.claims"}.scope.when",
+                    $"The time {claim.Claim.Scope!.When} fits several events ({names}); the claim is grouped by its time window, not by an event.",
+                    claim.Id, IssueSeverity.Warning));
+            }
+        }
+    }
+
+    private static HashSet<string> ClaimKeys(PreparedClaim claim, EntityResolver resolver)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal) { claim.SubjectKey };
+        if (claim.SpeakerKey is { } speaker)
+        {
+            keys.Add(speaker);
+        }
+
+        switch (claim.Claim.Value)
+        {
+            case EntityValue entity:
+                keys.Add(resolver.Key(entity.Mention));
+                break;
+            case SetValue set:
+                keys.UnionWith(set.Members.Select(resolver.Key));
+                break;
+        }
+
+        return keys;
+    }
 }

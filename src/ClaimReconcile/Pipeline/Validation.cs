@@ -135,6 +135,7 @@ internal sealed class Validation
     private void CheckClaims(ImmutableArray<Claim> claims)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var textForms = new Text.TextFormCache();
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
@@ -159,9 +160,11 @@ internal sealed class Validation
                 ok = false;
             }
 
-            if (ok)
+            // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
+            var resolved = ok ? Text.TextForms.Resolve(claim, source!, path, id, Issues, textForms) : null;
+            if (resolved is not null)
             {
-                Claims.Add((claim, id, source!));
+                Claims.Add((resolved, id, source!));
             }
             else
             {

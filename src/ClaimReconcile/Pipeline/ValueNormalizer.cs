@@ -85,7 +85,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
     }
 
-    private static IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
+    private IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
     {
         double start, end, unit;
         if (t.Instant is { } instant)
@@ -113,18 +113,24 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             };
         }
 
+        // Calendar values cover [start, end); an instant is the closed point [t, t].
         var endOpen = t.Instant is null;
-        return t.Hedge switch
+        var rule = hedges.ForDates(t.Hedge);
+        double low = double.NegativeInfinity, high = double.PositiveInfinity;
+        bool lowOpen = false, highOpen = false;
+        if (rule.LowerUnits is { } below)
         {
-            Hedge.Exact => new IntervalForm(InstantDimension, start, end, false, endOpen),
-            Hedge.About => new IntervalForm(InstantDimension, start - unit, end + unit, false, endOpen),
-            Hedge.Almost => new IntervalForm(InstantDimension, start - unit, end, false, endOpen),
-            Hedge.MoreThan => new IntervalForm(InstantDimension, end, double.PositiveInfinity, !endOpen, false),
-            Hedge.AtLeast => new IntervalForm(InstantDimension, start, double.PositiveInfinity, false, false),
-            Hedge.AtMost => new IntervalForm(InstantDimension, double.NegativeInfinity, end, false, endOpen),
-            Hedge.LessThan => new IntervalForm(InstantDimension, double.NegativeInfinity, start, false, true),
-            _ => throw new InvalidOperationException(),
-        };
+            low = (rule.LowerFromEnd ? end : start) - (below * unit);
+            lowOpen = rule.LowerFromEnd && !endOpen;
+        }
+
+        if (rule.UpperUnits is { } above)
+        {
+            high = (rule.UpperFromStart ? start : end) + (above * unit);
+            highOpen = rule.UpperFromStart || endOpen;
+        }
+
+        return new IntervalForm(InstantDimension, low, high, lowOpen, highOpen);
     }
 
     public static double Seconds(Instant instant) => instant.ToUnixTimeTicks() / (double)NodaConstants.TicksPerSecond;

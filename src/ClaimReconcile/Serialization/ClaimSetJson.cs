@@ -163,11 +163,8 @@ public static class ClaimSetJson
             ValueWriter.Write(writer, claim.Value);
             if (claim.Scope is { } scope)
             {
-                writer.WriteStartObject("scope");
-                WriteOptional(writer, "event", scope.Event);
-                WriteOptional(writer, "when", scope.When?.ToIsoString());
-                WriteOptional(writer, "asOf", scope.AsOf is { } asOf ? LocalDatePattern.Iso.Format(asOf) : null);
-                writer.WriteEndObject();
+                writer.WritePropertyName("scope");
+                ValueWriter.WriteScope(writer, scope);
             }
 
             WriteOptional(writer, "speaker", claim.Speaker);

@@ -325,9 +325,9 @@ internal sealed class ClaimSetReader
                 return RequiredString(scope, "event", scopePath, claimId) is { } eventId ? ClaimScope.ForEvent(eventId) : null;
             case "when":
                 var issues = new List<ReconciliationIssue>();
-                var when = ReadDate(scope.GetProperty("when"), null, Hedge.Exact, $"{scopePath}.when", claimId, issues);
+                var scoped = ReadWhen(scope, scopePath, claimId, issues);
                 _issues.AddRange(issues);
-                return when is null ? null : ClaimScope.During(when);
+                return scoped;
             default:
                 var asOf = scope.GetProperty("asOf");
                 var parsed = asOf.ValueKind == JsonValueKind.String ? LocalDatePattern.Iso.Parse(asOf.GetString()!) : null;
@@ -341,12 +341,76 @@ internal sealed class ClaimSetReader
         }
     }
 
+    /// <summary>
+    /// A <c>when</c> scope: an ISO date, span or instant string, words (<c>{"text": "am Dienstagabend"}</c>), with
+    /// optional <c>partOfDay</c> and <c>hedge</c> beside it in the scope object.
+    /// </summary>
+    private static ClaimScope? ReadWhen(JsonElement scope, string scopePath, string claimId, List<ReconciliationIssue> issues)
+    {
+        var body = scope.GetProperty("when");
+        var path = $"{scopePath}.when";
+        if (ValueReader.Words(body, path, claimId, issues, out var failed) is { } words)
+        {
+            return ClaimScope.DuringText(words);
+        }
+
+        if (failed)
+        {
+            return null;
+        }
+
+        var hedge = Hedge.Exact;
+        if (scope.TryGetProperty("hedge", out var hedgeElement) && hedgeElement.ValueKind != JsonValueKind.Null
+            && (hedgeElement.ValueKind != JsonValueKind.String || !HedgeNames.TryParse(hedgeElement.GetString()!, out hedge)))
+        {
+            issues.Add(new(IssueCodes.InvalidHedge, $"{scopePath}.hedge", $"Unknown hedge {Truncate(hedgeElement.GetRawText())}.", claimId));
+            return null;
+        }
+
+        string? partOfDay = null;
+        if (scope.TryGetProperty("partOfDay", out var part) && part.ValueKind != JsonValueKind.Null)
+        {
+            if (part.ValueKind != JsonValueKind.String)
+            {
+                issues.Add(new(IssueCodes.InvalidType, $"{scopePath}.partOfDay", "\"partOfDay\" is a string: night, morning, midday, afternoon or evening.", claimId));
+                return null;
+            }
+
+            partOfDay = part.GetString();
+        }
+
+        if (body.ValueKind == JsonValueKind.String && partOfDay is null && body.GetString()!.Contains('T', StringComparison.Ordinal))
+        {
+            var text = body.GetString()!;
+            var instant = InstantPattern.ExtendedIso.Parse(text);
+            var offset = OffsetDateTimePattern.Rfc3339.Parse(text);
+            if (instant.Success || offset.Success)
+            {
+                return ClaimScope.During(TemporalValue.AtInstant(instant.Success ? instant.Value : offset.Value.ToInstant(), hedge));
+            }
+        }
+
+        var when = ReadDate(body, partOfDay, hedge, path, claimId, issues);
+        return when is null ? null : ClaimScope.During(when);
+    }
+
     internal static TemporalValue? ReadDate(JsonElement element, string? partOfDayText, Hedge hedge, string path, string? claim, List<ReconciliationIssue> issues)
     {
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("text", out _))
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("text", out var words))
         {
-            issues.Add(new(IssueCodes.NotSupportedYet, path, "Dates written as text (\"am Dienstagabend\") are not read yet; write an ISO date such as \"2025-12-02\".", claim));
-            return null;
+            // Without a source there is no publication date: only absolute words ("2. Dezember 2025") can be read.
+            var context = new Pipeline.Text.TimeContext(null, DateTimeZone.Utc, null, Future: false);
+            string? problem = "it is not a string";
+            if (words.ValueKind == JsonValueKind.String && Pipeline.Text.TimeText.Read(words.GetString()!, context, hedge, out problem) is { } absolute)
+            {
+                return absolute;
+            }
+            else
+            {
+                issues.Add(new(IssueCodes.UnreadableText, $"{path}.text",
+                    $"Could not read {Truncate(words.GetRawText())} as a date without a publication date: {problem}; write an absolute date (\"2. Dezember 2025\", \"2025-12-02\").", claim));
+                return null;
+            }
         }
 
         if (element.ValueKind != JsonValueKind.String)

@@ -59,7 +59,7 @@ public static class ReportJson
             if (group.Consensus is { } consensus)
             {
                 writer.WritePropertyName("consensus");
-                ValueWriter.Write(writer, consensus);
+                ValueWriter.Write(writer, consensus, withWords: false);
             }
 
             if (group.Confidence is { } confidence)
@@ -81,6 +81,12 @@ public static class ReportJson
                 ClaimSetJson.WriteOptional(writer, "speaker", claim.Claim.Speaker);
                 writer.WritePropertyName("value");
                 ValueWriter.Write(writer, claim.Claim.Value);
+                if (claim.Claim.Scope?.When is { StatedAs: not null } when)
+                {
+                    writer.WritePropertyName("when");
+                    ValueWriter.Write(writer, when);
+                }
+
                 if (claim.Claim.Negated)
                 {
                     writer.WriteBoolean("negated", true);

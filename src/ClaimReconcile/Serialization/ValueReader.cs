@@ -43,7 +43,7 @@ internal static class ValueReader
             if (hedgeElement.ValueKind != JsonValueKind.String || !HedgeNames.TryParse(hedgeElement.GetString()!, out hedge))
             {
                 issues.Add(new(IssueCodes.InvalidHedge, $"{path}.hedge",
-                    $"Unknown hedge {ClaimSetReader.Truncate(hedgeElement.GetRawText())}; expected exact, about, almost, more-than, at-least, at-most (up-to) or less-than.", claim));
+                    $"Unknown hedge {ClaimSetReader.Truncate(hedgeElement.GetRawText())}; expected exact, about, almost, more-than, at-least, at-most (up-to), less-than or several.", claim));
                 return null;
             }
         }
@@ -63,7 +63,7 @@ internal static class ValueReader
         };
     }
 
-    private static NumberValue? ReadNumber(JsonElement value, JsonElement body, Hedge hedge, string path, string valuePath, string? claim, List<ReconciliationIssue> issues)
+    private static ClaimValue? ReadNumber(JsonElement value, JsonElement body, Hedge hedge, string path, string valuePath, string? claim, List<ReconciliationIssue> issues)
     {
         string? unit = null;
         if (value.TryGetProperty("unit", out var unitElement) && unitElement.ValueKind != JsonValueKind.Null)
@@ -77,9 +77,13 @@ internal static class ValueReader
             unit = unitElement.GetString();
         }
 
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("text", out _))
+        if (Words(body, path, claim, issues, out var failed) is { } words)
         {
-            issues.Add(new(IssueCodes.NotSupportedYet, path, "Numbers written as text (\"fünf\") are not read yet; write the number.", claim));
+            return WordedValue.Number(words, unit, hedge);
+        }
+
+        if (failed)
+        {
             return null;
         }
 
@@ -133,11 +137,15 @@ internal static class ValueReader
         return number;
     }
 
-    private static DurationValue? ReadDuration(JsonElement body, Hedge hedge, string path, string? claim, List<ReconciliationIssue> issues)
+    private static ClaimValue? ReadDuration(JsonElement body, Hedge hedge, string path, string? claim, List<ReconciliationIssue> issues)
     {
-        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("text", out _))
+        if (Words(body, path, claim, issues, out var failed) is { } words)
         {
-            issues.Add(new(IssueCodes.NotSupportedYet, path, "Durations written as text (\"stundenlang\") are not read yet; write ISO 8601 such as \"PT5H\".", claim));
+            return WordedValue.Duration(words, hedge);
+        }
+
+        if (failed)
+        {
             return null;
         }
 
@@ -175,7 +183,36 @@ internal static class ValueReader
         return Math.Abs(total) < 1e15 ? Duration.FromSeconds(total) : null;
     }
 
-    private static TemporalValue? ReadDate(JsonElement value, JsonElement body, Hedge hedge, string path, string valuePath, string? claim, List<ReconciliationIssue> issues)
+    /// <summary>
+    /// The words of a text form <c>{"text": "…"}</c>, or <see langword="null"/> when the body is not one;
+    /// <paramref name="failed"/> says that it was one but its text was missing or empty (reported).
+    /// </summary>
+    internal static string? Words(JsonElement body, string path, string? claim, List<ReconciliationIssue> issues, out bool failed)
+    {
+        failed = false;
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("text", out var text))
+        {
+            return null;
+        }
+
+        if (text.ValueKind != JsonValueKind.String)
+        {
+            issues.Add(new(IssueCodes.InvalidType, $"{path}.text", $"\"text\" is a string of words such as \"am Dienstagabend\"; found {ClaimSetReader.Describe(text.ValueKind)}.", claim));
+            failed = true;
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text.GetString()))
+        {
+            issues.Add(new(IssueCodes.EmptyText, $"{path}.text", "\"text\" is empty.", claim));
+            failed = true;
+            return null;
+        }
+
+        return text.GetString()!.Trim();
+    }
+
+    private static ClaimValue? ReadDate(JsonElement value, JsonElement body, Hedge hedge, string path, string valuePath, string? claim, List<ReconciliationIssue> issues)
     {
         string? partOfDay = null;
         if (value.TryGetProperty("partOfDay", out var part) && part.ValueKind != JsonValueKind.Null)
@@ -187,6 +224,22 @@ internal static class ValueReader
             }
 
             partOfDay = part.GetString();
+        }
+
+        if (Words(body, path, claim, issues, out var failed) is { } words)
+        {
+            if (partOfDay is not null)
+            {
+                issues.Add(new(IssueCodes.InvalidDate, $"{valuePath}.partOfDay", "A date in words carries its own part of day (\"am Dienstagabend\"); drop \"partOfDay\".", claim));
+                return null;
+            }
+
+            return WordedValue.Date(words, hedge);
+        }
+
+        if (failed)
+        {
+            return null;
         }
 
         return ClaimSetReader.ReadDate(body, partOfDay, hedge, path, claim, issues);

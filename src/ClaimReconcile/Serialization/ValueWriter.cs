@@ -5,7 +5,8 @@ namespace ClaimReconcile.Serialization;
 /// <summary>Writes a value in the shape the claim-set contract reads, so reports and claim sets round-trip.</summary>
 internal static class ValueWriter
 {
-    public static void Write(Utf8JsonWriter writer, ClaimValue value)
+    /// <summary>Writes a value; <paramref name="withWords"/> adds <c>statedAs</c> when the value was read from words.</summary>
+    public static void Write(Utf8JsonWriter writer, ClaimValue value, bool withWords = true)
     {
         writer.WriteStartObject();
         switch (value)
@@ -57,6 +58,17 @@ internal static class ValueWriter
             case BooleanValue boolean:
                 writer.WriteBoolean("boolean", boolean.Value);
                 break;
+            case WordedValue worded:
+                writer.WriteStartObject(worded.Kind);
+                writer.WriteString("text", worded.Words);
+                writer.WriteEndObject();
+                if (worded.Unit is not null)
+                {
+                    writer.WriteString("unit", worded.Unit);
+                }
+
+                WriteHedge(writer, worded.Hedge);
+                break;
             case SetValue set:
                 writer.WriteStartArray("set");
                 foreach (var member in set.Members)
@@ -70,6 +82,11 @@ internal static class ValueWriter
                 throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}.");
         }
 
+        if (withWords && value.StatedAs is { } words)
+        {
+            writer.WriteString("statedAs", words);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -79,5 +96,40 @@ internal static class ValueWriter
         {
             writer.WriteString("hedge", HedgeNames.ToName(hedge));
         }
+    }
+
+    /// <summary>
+    /// Writes a scope as the contract reads it: <c>{"event": …}</c>, <c>{"when": "2025-12-02", "partOfDay": "evening"}</c>,
+    /// <c>{"when": "2025-12-02T17:00:00Z"}</c>, <c>{"when": {"text": "am Dienstagabend"}}</c> or <c>{"asOf": …}</c>.
+    /// </summary>
+    public static void WriteScope(Utf8JsonWriter writer, ClaimScope scope)
+    {
+        writer.WriteStartObject();
+        if (scope.Event is { } eventId)
+        {
+            writer.WriteString("event", eventId);
+        }
+        else if (scope.WhenText is { } words)
+        {
+            writer.WriteStartObject("when");
+            writer.WriteString("text", words);
+            writer.WriteEndObject();
+        }
+        else if (scope.When is { } when)
+        {
+            writer.WriteString("when", when.ToIsoString());
+            if (when.PartOfDay is { } part)
+            {
+                writer.WriteString("partOfDay", PartOfDayNames.ToName(part));
+            }
+
+            WriteHedge(writer, when.Hedge);
+        }
+        else if (scope.AsOf is { } asOf)
+        {
+            writer.WriteString("asOf", NodaTime.Text.LocalDatePattern.Iso.Format(asOf));
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -181,4 +181,11 @@ public sealed class ValueNormalizerTests
         Assert.True(form.LowOpen);
         Assert.False(form.HighOpen);
     }
+
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(2, true)]
+    [InlineData(1, false)]
+    public void Compare_SeveralTimes_IsTwoAndMore(double count, bool agree) =>
+        Assert.Equal(agree ? RelationKind.Agree : RelationKind.Conflict, Some.Relate(NumberValue.Of(1, null, Hedge.Several), NumberValue.Of(count), property: "meetings"));
 }

@@ -84,4 +84,39 @@ public sealed class HedgeTableTests
     private static ClaimSet AboutThreeVersusThreeForty() => Some.ClaimSet(
         Some.Claim("zeit", Some.Hours(3, Hedge.About), "zeit-1"),
         Some.Claim("tsp", DurationValue.Of(Duration.FromMinutes(220)), "tsp-1"));
+
+    [Fact]
+    public void Default_Several_IsTwoUnitsAndMore()
+    {
+        var several = HedgeTable.Default[Hedge.Several];
+        Assert.Equal(2, several.LowerFactor);
+        Assert.Null(several.UpperFactor);
+    }
+
+    [Fact]
+    public void Default_DateRules_WidenByUnitsOfGranularity()
+    {
+        Assert.Equal(DateHedgeRule.Create(1, false, 1, false), HedgeTable.Default.ForDates(Hedge.About));
+        Assert.Equal(DateHedgeRule.Create(1, false, 0, false), HedgeTable.Default.ForDates(Hedge.Almost));
+        Assert.Equal(DateHedgeRule.Create(0, true, null, false), HedgeTable.Default.ForDates(Hedge.MoreThan));
+        Assert.Equal(DateHedgeRule.Create(null, false, 0, true), HedgeTable.Default.ForDates(Hedge.LessThan));
+        Assert.All(Enum.GetValues<Hedge>(), h => _ = HedgeTable.Default.ForDates(h));
+    }
+
+    [Fact]
+    public void WithDateRule_ChangesHowDatesCompare()
+    {
+        // 2 and 4 December: "about 2 December" reaches 3 December by default, 4 December only with two days' width.
+        var about = TemporalValue.OnDay(new LocalDate(2025, 12, 2), Hedge.About);
+        var later = TemporalValue.OnDay(new LocalDate(2025, 12, 4));
+        var wide = HedgeTable.Default.With(Hedge.About, DateHedgeRule.Create(2, false, 2, false));
+
+        Assert.Equal(ClaimReconcile.Pipeline.RelationKind.Conflict, Some.Relate(about, later, property: "date"));
+        Assert.Equal(ClaimReconcile.Pipeline.RelationKind.Agree, Some.Relate(about, later, property: "date", hedges: wide));
+        Assert.Equal(DateHedgeRule.Create(1, false, 1, false), HedgeTable.Default.ForDates(Hedge.About));
+    }
+
+    [Fact]
+    public void DateHedgeRule_NegativeUnits_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => DateHedgeRule.Create(-1, false, 0, false));
 }
