@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClaimReconcile;
 using ClaimReconcile.Estimation;
 using ClaimReconcile.Evaluation;
 
@@ -15,7 +14,7 @@ if (missing.Count > 0)
     return 2;
 }
 
-IConsensusEstimator[] estimators = [MajorityVoteEstimator.Instance, new ReconcilerOptions().Estimator];
+IConsensusEstimator[] estimators = [MajorityVoteEstimator.Instance, TruthDiscoveryEstimator.Default];
 var flightClaims = FlightsData.LoadClaims(flights);
 var flightTruth = FlightsData.LoadTruth(flights);
 var bookClaims = BooksData.LoadClaims(books);

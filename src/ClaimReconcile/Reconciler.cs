@@ -31,7 +31,7 @@ public sealed class Reconciler
         options ??= new ReconcilerOptions();
         options.Validate();
         _hedges = options.Hedges;
-        _estimator = options.Estimator;
+        _estimator = options.BuildEstimator();
         _clock = clock ?? SystemClock.Instance;
     }
 

@@ -1,0 +1,90 @@
+namespace ClaimReconcile.Estimation;
+
+/// <summary>Settings of the <see cref="TruthDiscoveryEstimator"/>, checked once when the estimator is built.</summary>
+/// <remarks>
+/// Mutable until passed to an estimator, which copies them; not thread-safe while being changed. The defaults
+/// are sensible for news claims and for the public truth-discovery data sets (see docs/accuracy.md).
+/// </remarks>
+public sealed class TruthDiscoveryOptions
+{
+    /// <summary>Prior reliability of a source that declares none (0 &lt; p &lt; 1). Default 0.8: sources are mostly right.</summary>
+    public double DefaultPrior { get; set; } = 0.8;
+
+    /// <summary>How many claims' worth of weight the prior has against the evidence (≥ 0). Default 2.</summary>
+    public double PriorWeight { get; set; } = 2;
+
+    /// <summary>
+    /// How many false values a question is assumed to have (≥ 1). A source of reliability <c>r</c> votes with weight
+    /// <c>ln(FalseValues · r / (1 − r))</c>, and a value nobody states keeps some probability. Default 10.
+    /// </summary>
+    public double FalseValues { get; set; } = 10;
+
+    /// <summary>The iteration stops when no reliability moves by more than this (&gt; 0). Default 0.0001.</summary>
+    public double Tolerance { get; set; } = 1e-4;
+
+    /// <summary>The most iterations per round (≥ 1); the estimate is returned as it stands when they run out. Default 30.</summary>
+    public int MaxIterations { get; set; } = 30;
+
+    /// <summary>Whether undeclared copying between sources is detected and discounted. Default on.</summary>
+    public bool DetectCopying { get; set; } = true;
+
+    /// <summary>
+    /// Copying is judged when two sources share at least this many values (summed probability that the shared
+    /// value is false) judged false (≥ 1). Default 3.
+    /// </summary>
+    public double MinSharedFalse { get; set; } = 3;
+
+    /// <summary>
+    /// Copying is judged when, of the questions where either of two sources is judged wrong, they give the very
+    /// same false value in at least this share (0–1). Default 0.6.
+    /// </summary>
+    public double CopyThreshold { get; set; } = 0.6;
+
+    /// <summary>Only the first this many claims of a group are compared pairwise by the copy detector (≥ 2). Default 64.</summary>
+    public int MaxClaimsPerGroupForCopying { get; set; } = 64;
+
+    internal TruthDiscoveryOptions Clone() => (TruthDiscoveryOptions)MemberwiseClone();
+
+    internal IEnumerable<string> Errors()
+    {
+        if (!(DefaultPrior > 0 && DefaultPrior < 1))
+        {
+            yield return $"{nameof(DefaultPrior)} must be between 0 and 1 (exclusive).";
+        }
+
+        if (!(PriorWeight >= 0) || double.IsInfinity(PriorWeight))
+        {
+            yield return $"{nameof(PriorWeight)} must be a finite number ≥ 0.";
+        }
+
+        if (!(FalseValues >= 1) || double.IsInfinity(FalseValues))
+        {
+            yield return $"{nameof(FalseValues)} must be a finite number ≥ 1.";
+        }
+
+        if (!(Tolerance > 0))
+        {
+            yield return $"{nameof(Tolerance)} must be > 0.";
+        }
+
+        if (MaxIterations < 1)
+        {
+            yield return $"{nameof(MaxIterations)} must be ≥ 1.";
+        }
+
+        if (!(MinSharedFalse >= 1) || double.IsInfinity(MinSharedFalse))
+        {
+            yield return $"{nameof(MinSharedFalse)} must be a finite number ≥ 1.";
+        }
+
+        if (!(CopyThreshold >= 0 && CopyThreshold <= 1))
+        {
+            yield return $"{nameof(CopyThreshold)} must be between 0 and 1.";
+        }
+
+        if (MaxClaimsPerGroupForCopying < 2)
+        {
+            yield return $"{nameof(MaxClaimsPerGroupForCopying)} must be ≥ 2.";
+        }
+    }
+}
