@@ -6,8 +6,10 @@ namespace ClaimReconcile;
 /// <remarks>Immutable.</remarks>
 public sealed class SourceAssessment
 {
-    internal SourceAssessment(string id, string? name, double reliability, int claims, ImmutableArray<string> dependsOn)
+    internal SourceAssessment(string id, string? name, double reliability, int claims, ImmutableArray<string> dependsOn,
+        ImmutableArray<SourceDependence> detectedDependence = default)
     {
+        DetectedDependence = detectedDependence.IsDefault ? [] : detectedDependence;
         Id = id;
         Name = name;
         Reliability = reliability;
@@ -29,6 +31,12 @@ public sealed class SourceAssessment
 
     /// <summary>The upstream sources it depends on, declared with <c>derivedFrom</c>.</summary>
     public ImmutableArray<string> DependsOn { get; }
+
+    /// <summary>
+    /// Sources it was judged to depend on (or that depend on it) from shared values, beyond what it declares, ordered
+    /// by id; they count once from then on in the estimate. Empty unless the estimator detects copying.
+    /// </summary>
+    public ImmutableArray<SourceDependence> DetectedDependence { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: reliability {Reliability:0.00} over {Claims} claims";

@@ -4,24 +4,32 @@ using System.Runtime.InteropServices;
 namespace ClaimReconcile.Estimation;
 
 /// <summary>
-/// Finds sources that copy (ACCU-COPY's idea): independent sources rarely make the same mistake, so two sources
-/// that give the very same value where it is judged false, time after time, are dependent. Only identical values
-/// count as shared, and a value close to the consensus (within the similarity of the comparison) counts as right,
-/// so sources that are merely close do not look copied.
+/// Finds sources that copy, after ACCU-COPY (Dong, Berti-Equille, Srivastava, VLDB 2009): independent sources
+/// share a value mostly when it is true and rarely share a false one, and they differ now and then; a copier
+/// shares its original's values, false ones included, and seldom differs. For each pair of sources that answer
+/// the same questions, the evidence is a log-likelihood ratio summed over those questions: a shared value
+/// weighs for copying the more it is judged false, a different value weighs against. Only identical values are
+/// shared: values that are merely close (4:55 p.m. and 5:00 p.m.) count as different, so similar numbers do not
+/// look copied.
 /// </summary>
 internal static class CopyDetector
 {
     private struct Pair
     {
         public int Common;
+        public int Shared;
         public double SharedFalse;
-        public double Wrong;
+        public double Evidence;
     }
 
-    public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, int sources, TruthDiscoveryOptions options)
+    public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options)
     {
+        var sources = reliability.Length;
         var pairs = new Dictionary<long, Pair>();
-        var wrong = new double[options.MaxClaimsPerGroupForCopying];
+        var truthOf = new double[options.MaxClaimsPerGroupForCopying];
+        var copy = options.CopyRate;
+        var differ = Math.Log(1 - copy);
+        var falseValues = options.FalseValues;
         foreach (var group in groups)
         {
             var claims = group.Group.Claims;
@@ -34,7 +42,7 @@ internal static class CopyDetector
             var n = Math.Min(claims.Length, options.MaxClaimsPerGroupForCopying);
             for (var c = 0; c < n; c++)
             {
-                wrong[c] = 1 - group.TolerantProbability(c);
+                truthOf[c] = group.TolerantProbability(c);
             }
 
             for (var i = 0; i < n; i++)
@@ -44,52 +52,45 @@ internal static class CopyDetector
                     var (a, b) = (claims[i].Source, claims[j].Source);
                     if (a == b || claims[i].Voice == claims[j].Voice)
                     {
+                        // Declared families and quoted speakers count once already.
                         continue;
                     }
 
                     var key = ((long)Math.Min(a, b) * sources) + Math.Max(a, b);
                     ref var pair = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _);
                     pair.Common++;
-                    pair.Wrong += Math.Max(wrong[i], wrong[j]);
-                    if (group.ValueOf[i] >= 0 && group.ValueOf[i] == group.ValueOf[j])
+                    if (group.ValueOf[i] < 0 || group.ValueOf[i] != group.ValueOf[j])
                     {
-                        pair.SharedFalse += Math.Min(wrong[i], wrong[j]);
+                        pair.Evidence += differ;
+                        continue;
                     }
+
+                    var p = truthOf[i];
+                    var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
+                    var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
+                    var mean = (ra + rb) / 2;
+                    var copied = (copy * ((p * mean) + ((1 - p) * (1 - mean)))) + ((1 - copy) * independent);
+                    pair.Shared++;
+                    pair.SharedFalse += 1 - p;
+                    pair.Evidence += Math.Log(copied / independent);
                 }
             }
         }
 
+        var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
         var found = ImmutableArray.CreateBuilder<DetectedDependence>();
         foreach (var (key, pair) in pairs.OrderBy(p => p.Key))
         {
-            if (pair.SharedFalse >= options.MinSharedFalse && pair.SharedFalse >= options.CopyThreshold * pair.Wrong)
+            var logOdds = priorOdds + pair.Evidence;
+            if (logOdds > 0 && pair.SharedFalse >= options.MinSharedFalse)
             {
-                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), pair.Common, pair.SharedFalse, pair.Wrong));
+                var probability = 1 / (1 + Math.Exp(-logOdds));
+                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), pair.Common, pair.Shared, pair.SharedFalse, probability));
             }
         }
 
         return found.ToImmutable();
     }
 
-    /// <summary>For each source, the smallest source index of its family of dependent sources.</summary>
-    public static int[] Families(ImmutableArray<DetectedDependence> dependencies, int sources)
-    {
-        var parent = Enumerable.Range(0, sources).ToArray();
-        int Find(int s) => parent[s] == s ? s : parent[s] = Find(parent[s]);
-        foreach (var d in dependencies)
-        {
-            var (a, b) = (Find(d.Source), Find(d.Other));
-            if (a != b)
-            {
-                parent[Math.Max(a, b)] = Math.Min(a, b);
-            }
-        }
-
-        for (var s = 0; s < sources; s++)
-        {
-            parent[s] = Find(s);
-        }
-
-        return parent;
-    }
+    private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);
 }

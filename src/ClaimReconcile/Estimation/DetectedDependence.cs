@@ -5,10 +5,7 @@ namespace ClaimReconcile.Estimation;
 /// <param name="Source">Index into <see cref="EstimationProblem.SourceIds"/>.</param>
 /// <param name="Other">Index of the other source.</param>
 /// <param name="CommonQuestions">Questions (groups) both answer.</param>
-/// <param name="SharedFalse">Identical values they share, each counted by the probability that it is false.</param>
-/// <param name="Wrong">Questions where either is judged wrong, each counted by that probability.</param>
-public sealed record DetectedDependence(int Source, int Other, int CommonQuestions, double SharedFalse, double Wrong)
-{
-    /// <summary>Of the questions where either source is wrong, the share where both give the same false value.</summary>
-    public double Share => Wrong <= 0 ? 0 : Math.Min(1, SharedFalse / Wrong);
-}
+/// <param name="SharedValues">Of those, the questions where they give the very same value.</param>
+/// <param name="SharedFalse">The shared values, each counted by the probability that it is false.</param>
+/// <param name="Probability">The posterior probability that the two are dependent.</param>
+public sealed record DetectedDependence(int Source, int Other, int CommonQuestions, int SharedValues, double SharedFalse, double Probability);

@@ -59,19 +59,24 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         Iterate(groups, priors, reliability);
 
         var dependencies = ImmutableArray<DetectedDependence>.Empty;
-        if (_options.DetectCopying)
+        for (var round = 0; round < 2 && _options.DetectCopying; round++)
         {
-            dependencies = CopyDetector.Detect(groups, sources, _options);
-            if (!dependencies.IsEmpty)
+            // Detect copying from the current estimate, discount copied values, estimate again (two rounds at most).
+            var found = CopyDetector.Detect(groups, reliability, _options);
+            if (found.IsEmpty && dependencies.IsEmpty)
             {
-                var families = CopyDetector.Families(dependencies, sources);
-                foreach (var group in groups)
-                {
-                    group.MergeVoices(families);
-                }
-
-                Iterate(groups, priors, reliability);
+                break;
             }
+
+            dependencies = found;
+            var byPair = found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+            var snapshot = (double[])reliability.Clone();
+            foreach (var group in groups)
+            {
+                group.Discount(byPair, snapshot, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+            }
+
+            Iterate(groups, priors, reliability);
         }
 
         var estimates = groups.Select(g => g.Result()).ToImmutableArray();
@@ -142,8 +147,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         private readonly int[] _candidates;
         private readonly double[] _scores;
         private readonly double[] _voiceBest;
-        private int[] _voices;
-        private int _voiceCount;
+        private readonly double[] _discount;
+        private readonly int[] _voices;
+        private readonly int _voiceCount;
 
         public GroupState(EstimationGroup group)
         {
@@ -183,6 +189,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             _voices = [.. claims.Select(c => c.Voice)];
             _voiceCount = group.Voices;
             _voiceBest = new double[Math.Max(1, group.Voices)];
+            _discount = new double[claims.Length];
+            Array.Fill(_discount, 1.0);
         }
 
         public EstimationGroup Group => _group;
@@ -196,46 +204,37 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>The probability that each claim is true.</summary>
         public double[] ClaimProbabilities { get; }
 
-        /// <summary>Claims of sources judged dependent share a voice from now on.</summary>
-        public void MergeVoices(int[] family)
+        /// <summary>
+        /// Discounts claims that repeat the value of a source they were judged dependent on: going from the most
+        /// reliable source down, a claim's vote shrinks by <c>1 − copyRate · P(dependent)</c> for every earlier claim
+        /// of a dependent source with the very same value (ACCU's discount), so a copied value counts about once.
+        /// </summary>
+        public void Discount(Dictionary<long, double> dependence, double[] reliability, double copyRate, int maxClaims)
         {
             var claims = _group.Claims;
-            var parent = Enumerable.Range(0, _voiceCount).ToArray();
-            int Find(int v) => parent[v] == v ? v : parent[v] = Find(parent[v]);
-            var byFamily = new Dictionary<int, int>();
-            for (var c = 0; c < claims.Length; c++)
+            Array.Fill(_discount, 1);
+            var n = Math.Min(claims.Length, maxClaims);
+            var sources = reliability.Length;
+            var order = Enumerable.Range(0, n).OrderByDescending(c => reliability[claims[c].Source]).ThenBy(c => c).ToArray();
+            for (var x = 1; x < order.Length; x++)
             {
-                var root = family[claims[c].Source];
-                if (byFamily.TryGetValue(root, out var voice))
+                var c = order[x];
+                if (ValueOf[c] < 0)
                 {
-                    var (a, b) = (Find(voice), Find(_voices[c]));
-                    if (a != b)
+                    continue;
+                }
+
+                for (var y = 0; y < x; y++)
+                {
+                    var d = order[y];
+                    var (a, b) = (claims[c].Source, claims[d].Source);
+                    if (ValueOf[d] == ValueOf[c] && a != b && claims[c].Voice != claims[d].Voice
+                        && dependence.TryGetValue(((long)Math.Min(a, b) * sources) + Math.Max(a, b), out var probability))
                     {
-                        parent[Math.Max(a, b)] = Math.Min(a, b);
+                        _discount[c] *= 1 - (copyRate * probability);
                     }
                 }
-                else
-                {
-                    byFamily[root] = _voices[c];
-                }
             }
-
-            var renumber = new int[_voiceCount];
-            Array.Fill(renumber, -1);
-            var count = 0;
-            for (var v = 0; v < _voiceCount; v++)
-            {
-                var root = Find(v);
-                if (renumber[root] < 0)
-                {
-                    renumber[root] = count++;
-                }
-
-                renumber[v] = renumber[root];
-            }
-
-            _voices = [.. claims.Select(c => renumber[c.Voice])];
-            _voiceCount = count;
         }
 
         public void Update(double[] weights, double falseValues)
@@ -251,7 +250,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 var candidate = _candidates[k];
                 for (var c = 0; c < n; c++)
                 {
-                    var vote = weights[claims[c].Source] * _group.Support(candidate, c);
+                    var vote = weights[claims[c].Source] * _group.Support(candidate, c) * _discount[c];
                     ref var slot = ref voiceBest[_voices[c]];
                     if (vote > slot)
                     {

@@ -29,16 +29,19 @@ public sealed class TruthDiscoveryOptions
     public bool DetectCopying { get; set; } = true;
 
     /// <summary>
-    /// Copying is judged when two sources share at least this many values (summed probability that the shared
-    /// value is false) judged false (≥ 1). Default 3.
+    /// How often a copier is assumed to copy its original's value (0 &lt; c &lt; 1); every question where two sources
+    /// differ weighs <c>ln(1 − c)</c> against their dependence. Default 0.8, as in ACCU-COPY.
     /// </summary>
-    public double MinSharedFalse { get; set; } = 3;
+    public double CopyRate { get; set; } = 0.8;
+
+    /// <summary>The prior probability that two sources are dependent (0 &lt; α &lt; 1); pairs more likely dependent than not are. Default 0.2, as in ACCU-COPY.</summary>
+    public double CopyPrior { get; set; } = 0.2;
 
     /// <summary>
-    /// Copying is judged when, of the questions where either of two sources is judged wrong, they give the very
-    /// same false value in at least this share (0–1). Default 0.6.
+    /// Two sources are judged dependent only when the values they share include at least this many judged false
+    /// (each counted by its probability of being false; ≥ 0): agreeing on true values alone proves nothing. Default 2.
     /// </summary>
-    public double CopyThreshold { get; set; } = 0.6;
+    public double MinSharedFalse { get; set; } = 2;
 
     /// <summary>Only the first this many claims of a group are compared pairwise by the copy detector (≥ 2). Default 64.</summary>
     public int MaxClaimsPerGroupForCopying { get; set; } = 64;
@@ -72,14 +75,19 @@ public sealed class TruthDiscoveryOptions
             yield return $"{nameof(MaxIterations)} must be ≥ 1.";
         }
 
-        if (!(MinSharedFalse >= 1) || double.IsInfinity(MinSharedFalse))
+        if (!(CopyRate > 0 && CopyRate < 1))
         {
-            yield return $"{nameof(MinSharedFalse)} must be a finite number ≥ 1.";
+            yield return $"{nameof(CopyRate)} must be between 0 and 1 (exclusive).";
         }
 
-        if (!(CopyThreshold >= 0 && CopyThreshold <= 1))
+        if (!(CopyPrior > 0 && CopyPrior < 1))
         {
-            yield return $"{nameof(CopyThreshold)} must be between 0 and 1.";
+            yield return $"{nameof(CopyPrior)} must be between 0 and 1 (exclusive).";
+        }
+
+        if (!(MinSharedFalse >= 0) || double.IsInfinity(MinSharedFalse))
+        {
+            yield return $"{nameof(MinSharedFalse)} must be a finite number ≥ 0.";
         }
 
         if (MaxClaimsPerGroupForCopying < 2)
