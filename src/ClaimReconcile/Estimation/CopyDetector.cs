@@ -42,7 +42,7 @@ internal static class CopyDetector
             var n = Math.Min(claims.Length, options.MaxClaimsPerGroupForCopying);
             for (var c = 0; c < n; c++)
             {
-                truthOf[c] = group.TolerantProbability(c);
+                truthOf[c] = group.ClaimProbabilities[c];
             }
 
             for (var i = 0; i < n; i++)

@@ -100,7 +100,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Array.Clear(counts);
             foreach (var group in groups)
             {
-                group.Update(weights, _options.FalseValues);
+                group.Update(weights, _options.FalseValues, _options.SimilarityWeight);
                 group.Accumulate(sums, counts);
             }
 
@@ -130,7 +130,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         foreach (var group in groups)
         {
-            group.Update(weights, _options.FalseValues);
+            group.Update(weights, _options.FalseValues, _options.SimilarityWeight);
         }
     }
 
@@ -237,7 +237,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        public void Update(double[] weights, double falseValues)
+        public void Update(double[] weights, double falseValues, double similarity)
         {
             var claims = _group.Claims;
             var n = claims.Length;
@@ -250,7 +250,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 var candidate = _candidates[k];
                 for (var c = 0; c < n; c++)
                 {
-                    var vote = weights[claims[c].Source] * _group.Support(candidate, c) * _discount[c];
+                    var support = _group.Support(candidate, c) + (similarity * _group.Closeness(candidate, c));
+                    var vote = weights[claims[c].Source] * support * _discount[c];
                     ref var slot = ref voiceBest[_voices[c]];
                     if (vote > slot)
                     {
@@ -288,23 +289,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 var p = 0.0;
                 for (var k = 0; k < _candidates.Length; k++)
                 {
-                    p += Probabilities[k] * _group.Support(_candidates[k], c);
+                    // A claim is true when it agrees with the true value; closeness and small overlaps do not make it so.
+                    var support = _group.Support(_candidates[k], c);
+                    p += support >= 0.5 ? Probabilities[k] * support : 0;
                 }
 
                 ClaimProbabilities[c] = Math.Clamp(p, 0, 1);
             }
-        }
-
-        /// <summary>The probability that claim <paramref name="c"/> is true or close to the truth (partial support counts double, up to 1).</summary>
-        public double TolerantProbability(int c)
-        {
-            var p = 0.0;
-            for (var k = 0; k < _candidates.Length; k++)
-            {
-                p += Probabilities[k] * Math.Min(1, 2 * _group.Support(_candidates[k], c));
-            }
-
-            return Math.Clamp(p, 0, 1);
         }
 
         /// <summary>Adds each claim's probability to its source's sums; a question with one voice says nothing about reliability.</summary>

@@ -19,6 +19,13 @@ public sealed class TruthDiscoveryOptions
     /// </summary>
     public double FalseValues { get; set; } = 10;
 
+    /// <summary>
+    /// How much a close but disagreeing value (<see cref="EstimationGroup.Closeness"/>: 4:55 p.m. for 5:00 p.m.) counts
+    /// toward a candidate, relative to a value that agrees (0–1). Default 0.1: close values tip a balance without
+    /// letting a cloud of near misses outvote an exact answer.
+    /// </summary>
+    public double SimilarityWeight { get; set; } = 0.1;
+
     /// <summary>The iteration stops when no reliability moves by more than this (&gt; 0). Default 0.0001.</summary>
     public double Tolerance { get; set; } = 1e-4;
 
@@ -63,6 +70,11 @@ public sealed class TruthDiscoveryOptions
         if (!(FalseValues >= 1) || double.IsInfinity(FalseValues))
         {
             yield return $"{nameof(FalseValues)} must be a finite number ≥ 1.";
+        }
+
+        if (!(SimilarityWeight >= 0 && SimilarityWeight <= 1))
+        {
+            yield return $"{nameof(SimilarityWeight)} must be between 0 and 1.";
         }
 
         if (!(Tolerance > 0))
