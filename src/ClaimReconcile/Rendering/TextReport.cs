@@ -42,6 +42,10 @@ public static class TextReport
             var bar = new string('#', (int)Math.Round(source.Reliability * 10)).PadRight(10, '.');
             var depends = source.DependsOn.IsEmpty ? "" : $"  derived from {string.Join(", ", source.DependsOn)}";
             Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {Count(source.Claims, "claim"),10}{depends}");
+            foreach (var dependence in source.DetectedDependence)
+            {
+                Line(text, $"  {"".PadRight(width)}  judged dependent on {dependence.Source} ({dependence.Probability.ToString("0.00", CultureInfo.InvariantCulture)}): {dependence.Reason}");
+            }
         }
 
         if (!report.Issues.IsEmpty)
