@@ -92,5 +92,20 @@ internal static class CopyDetector
         return found.ToImmutable();
     }
 
+    /// <summary>The union of two detections, ordered by pair; a pair found in both keeps the later evidence, or the earlier if that is more probable.</summary>
+    public static ImmutableArray<DetectedDependence> Merge(ImmutableArray<DetectedDependence> first, ImmutableArray<DetectedDependence> second)
+    {
+        var byPair = new SortedDictionary<(int, int), DetectedDependence>();
+        foreach (var d in first.Concat(second))
+        {
+            if (!byPair.TryGetValue((d.Source, d.Other), out var known) || d.Probability >= known.Probability)
+            {
+                byPair[(d.Source, d.Other)] = d;
+            }
+        }
+
+        return [.. byPair.Values];
+    }
+
     private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);
 }

@@ -15,11 +15,12 @@ namespace ClaimReconcile.Estimation;
 /// Immutable and thread-safe. Deterministic: every sum runs in the problem's order. Each iteration is linear in the
 /// number of (candidate, claim) pairs of the groups and in the number of sources; the copy detector looks only at
 /// pairs of sources that answer the same question, at most <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/>
-/// claims per group. At most two rounds of at most <see cref="TruthDiscoveryOptions.MaxIterations"/> iterations run.
+/// claims per group. Copying is looked for twice, before and after the first estimate; at most two rounds of at most <see cref="TruthDiscoveryOptions.MaxIterations"/> iterations run.
 /// </remarks>
 public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 {
     private const double Same = 0.999;
+    private const int Rounds = 2;
     private readonly TruthDiscoveryOptions _options;
 
     /// <summary>Creates the estimator.</summary>
@@ -56,31 +57,54 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
         var reliability = (double[])priors.Clone();
-        Iterate(groups, priors, reliability);
-
         var dependencies = ImmutableArray<DetectedDependence>.Empty;
-        for (var round = 0; round < 2 && _options.DetectCopying; round++)
+        if (_options.DetectCopying && _options.DetectCopyingFirst)
         {
-            // Detect copying from the current estimate, discount copied values, estimate again (two rounds at most).
-            var found = CopyDetector.Detect(groups, reliability, _options);
-            if (found.IsEmpty && dependencies.IsEmpty)
-            {
-                break;
-            }
+            // As in ACCU, look for copying first with the priors alone (a weighted vote), before a copied majority
+            // has had a chance to raise its own reliability.
+            Settle(groups, reliability);
+            dependencies = Discount(groups, reliability, CopyDetector.Detect(groups, reliability, _options));
+        }
 
-            dependencies = found;
-            var byPair = found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
-            var snapshot = (double[])reliability.Clone();
-            foreach (var group in groups)
+        Iterate(groups, priors, reliability);
+        if (_options.DetectCopying)
+        {
+            for (var round = 0; round < Rounds; round++)
             {
-                group.Discount(byPair, snapshot, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
-            }
+                var again = CopyDetector.Detect(groups, reliability, _options);
+                if (again.IsEmpty && dependencies.IsEmpty)
+                {
+                    break;
+                }
 
-            Iterate(groups, priors, reliability);
+                dependencies = Discount(groups, reliability, again);
+                Iterate(groups, priors, reliability);
+            }
         }
 
         var estimates = groups.Select(g => g.Result()).ToImmutableArray();
         return new ConsensusEstimate(estimates, [.. reliability]) { Dependencies = dependencies };
+    }
+
+    private ImmutableArray<DetectedDependence> Discount(GroupState[] groups, double[] reliability, ImmutableArray<DetectedDependence> found)
+    {
+        var sources = reliability.Length;
+        var byPair = found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+        foreach (var group in groups)
+        {
+            group.Discount(byPair, reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+        }
+
+        return found;
+    }
+
+    private void Settle(GroupState[] groups, double[] reliability)
+    {
+        var weights = reliability.Select(Weight).ToArray();
+        foreach (var group in groups)
+        {
+            group.Update(weights, _options.FalseValues, _options.SimilarityWeight);
+        }
     }
 
     private void Iterate(GroupState[] groups, double[] priors, double[] reliability)
@@ -123,15 +147,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        for (var s = 0; s < sources; s++)
-        {
-            weights[s] = Weight(reliability[s]);
-        }
-
-        foreach (var group in groups)
-        {
-            group.Update(weights, _options.FalseValues, _options.SimilarityWeight);
-        }
+        Settle(groups, reliability);
     }
 
     private double Weight(double reliability)

@@ -36,6 +36,14 @@ public sealed class TruthDiscoveryOptions
     public bool DetectCopying { get; set; } = true;
 
     /// <summary>
+    /// Whether copying is also looked for before the first estimate, from a vote weighted by the priors alone (as
+    /// ACCU does). This catches a copied clique that is the majority on most questions it answers, before it can
+    /// raise its own reliability; but it also takes an independent minority that agrees on the truth against the
+    /// vote for copiers. Default off: copying is looked for after the first estimate (see docs/accuracy.md).
+    /// </summary>
+    public bool DetectCopyingFirst { get; set; }
+
+    /// <summary>
     /// How often a copier is assumed to copy its original's value (0 &lt; c &lt; 1); every question where two sources
     /// differ weighs <c>ln(1 − c)</c> against their dependence. Default 0.8, as in ACCU-COPY.
     /// </summary>
