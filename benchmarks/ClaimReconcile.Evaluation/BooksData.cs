@@ -21,6 +21,9 @@ public static partial class BooksData
         "author", "authors", "edt", "et", "al", "etal", "by", "with", "foreword", "translator", "illustrator",
     };
 
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝ";
+    private const string Plain = "aaaaaaceeeeiiiinoooooouuuuyyAAAAAACEEEEIIIINOOOOOOUUUUY";
+
     /// <summary>Reads an author list in any of the shapes of the data into family-name keys, sorted and distinct;
     /// empty for <c>Not Available</c> and for text without a name.</summary>
     public static string[] ParseAuthors(string text)
@@ -102,8 +105,11 @@ public static partial class BooksData
     public static string Fold(string word)
     {
         var builder = new StringBuilder(word.Length);
-        foreach (var c in word.Normalize(NormalizationForm.FormD))
+        foreach (var raw in word)
         {
+            // Latin-1 letters with accents lose them (the data is Latin-1; no ICU under invariant globalization).
+            var index = Accented.IndexOf(raw, StringComparison.Ordinal);
+            var c = index >= 0 ? Plain[index] : raw;
             if (c is >= 'a' and <= 'z')
             {
                 builder.Append(c);
