@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ClaimReconcile.Estimation;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace ClaimReconcile.Tests;
@@ -14,6 +15,18 @@ public sealed class TruthDiscoveryEstimatorTests
     {
         Assert.Equal("truth-discovery", new Reconciler().Estimator.Name);
         Assert.IsType<TruthDiscoveryEstimator>(new Reconciler().Estimator);
+    }
+
+    [Fact]
+    public void AddClaimReconcile_Default_IsTruthDiscoveryWithConfiguredOptions()
+    {
+        using var plain = new ServiceCollection().AddClaimReconcile().BuildServiceProvider();
+        using var vote = new ServiceCollection().AddClaimReconcile(o => o.Estimator = MajorityVoteEstimator.Instance).BuildServiceProvider();
+        using var invalid = new ServiceCollection().AddClaimReconcile(o => o.TruthDiscovery.MaxIterations = 0).BuildServiceProvider();
+
+        Assert.IsType<TruthDiscoveryEstimator>(plain.GetRequiredService<Reconciler>().Estimator);
+        Assert.Same(MajorityVoteEstimator.Instance, vote.GetRequiredService<Reconciler>().Estimator);
+        Assert.Throws<ArgumentException>(() => invalid.GetRequiredService<Reconciler>());
     }
 
     [Fact]
