@@ -96,6 +96,27 @@ public sealed class TruthDiscoveryEstimatorTests
     }
 
     [Fact]
+    public void Reports_DetectedDependence_ShowTheEvidence()
+    {
+        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
+        string[] clique = ["orig", "copy1", "copy2", "copy3"];
+        for (var q = 0; q < 8; q++)
+        {
+            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
+            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
+        }
+
+        var report = TruthDiscovery.Reconcile(builder.Build());
+        var json = ClaimReconcile.Serialization.ReportJson.Write(report);
+        var text = ClaimReconcile.Rendering.TextReport.Render(report);
+
+        Assert.Contains("\"detectedDependence\": [", json, StringComparison.Ordinal);
+        Assert.Contains("\"reason\": \"same value as copy1 on 8 of 8 common questions, 4 of them judged false\"", json, StringComparison.Ordinal);
+        Assert.Contains("judged dependent on copy1 (1.00): same value as copy1 on 8 of 8 common questions, 4 of them judged false", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("judged dependent on h", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconcile_CopyDetectionOff_CopiedMajorityKeepsMoreWeight()
     {
         var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
