@@ -100,11 +100,29 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
     private void Settle(GroupState[] groups, double[] reliability)
     {
-        var weights = reliability.Select(Weight).ToArray();
-        foreach (var group in groups)
+        Update(groups, [.. reliability.Select(Weight)]);
+    }
+
+    private void Update(GroupState[] groups, double[] weights)
+    {
+        var (falseValues, similarity) = (_options.FalseValues, _options.SimilarityWeight);
+        if (groups.Length < 4096)
         {
-            group.Update(weights, _options.FalseValues, _options.SimilarityWeight);
+            foreach (var group in groups)
+            {
+                group.Update(weights, falseValues, similarity);
+            }
+
+            return;
         }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Length, 4096), range =>
+        {
+            for (var g = range.Item1; g < range.Item2; g++)
+            {
+                groups[g].Update(weights, falseValues, similarity);
+            }
+        });
     }
 
     private void Iterate(GroupState[] groups, double[] priors, double[] reliability)
@@ -122,9 +140,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             Array.Clear(sums);
             Array.Clear(counts);
+            // Groups are independent given the weights (the map); the sums run in group order (the reduce), so
+            // the result does not depend on how the map was scheduled.
+            Update(groups, weights);
             foreach (var group in groups)
             {
-                group.Update(weights, _options.FalseValues, _options.SimilarityWeight);
                 group.Accumulate(sums, counts);
             }
 
