@@ -151,11 +151,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var change = 0.0;
             for (var s = 0; s < sources; s++)
             {
-                var next = (sums[s] + (_options.PriorWeight * priors[s])) / (counts[s] + _options.PriorWeight);
-                if (counts[s] + _options.PriorWeight <= 0)
-                {
-                    next = priors[s];
-                }
+                // No evidence and no prior weight: the prior stands.
+                var weight = counts[s] + _options.PriorWeight;
+                var next = weight > 0 ? (sums[s] + (_options.PriorWeight * priors[s])) / weight : priors[s];
 
                 change = Math.Max(change, Math.Abs(next - reliability[s]));
                 reliability[s] = next;

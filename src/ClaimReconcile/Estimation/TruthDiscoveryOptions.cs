@@ -45,11 +45,11 @@ public sealed class TruthDiscoveryOptions
 
     /// <summary>
     /// How often a copier is assumed to copy its original's value (0 &lt; c &lt; 1); every question where two sources
-    /// differ weighs <c>ln(1 − c)</c> against their dependence. Default 0.8, as in ACCU-COPY.
+    /// differ weighs <c>ln(1 − c)</c> against their dependence. Default 0.8.
     /// </summary>
     public double CopyRate { get; set; } = 0.8;
 
-    /// <summary>The prior probability that two sources are dependent (0 &lt; α &lt; 1); pairs more likely dependent than not are. Default 0.2, as in ACCU-COPY.</summary>
+    /// <summary>The prior probability that two sources are dependent (0 &lt; α &lt; 1); pairs more likely dependent than not are. Default 0.2.</summary>
     public double CopyPrior { get; set; } = 0.2;
 
     /// <summary>
