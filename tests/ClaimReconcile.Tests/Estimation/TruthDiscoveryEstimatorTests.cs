@@ -51,6 +51,7 @@ public sealed class TruthDiscoveryEstimatorTests
         var target = Group(report, "target");
         Assert.Equal(ClaimStatus.Supported, target.Claims.Single(c => c.Claim.Source == "good").Status);
         Assert.True(target.Claims.Single(c => c.Claim.Source == "good").Confidence > target.Claims.Single(c => c.Claim.Source == "bad1").Confidence);
+        Assert.Equal("1 of 3 independent sources support “x”, but bad1 says “y” and bad2 says “y”; its sources have proven more reliable on other questions.", target.Explanation);
     }
 
     [Fact]
