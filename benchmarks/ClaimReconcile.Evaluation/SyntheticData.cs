@@ -41,15 +41,15 @@ public sealed record SyntheticData(int Questions = 200, int Honest = 10, double 
             {
                 if (random.NextDouble() < Coverage)
                 {
-                    builder.AddClaim(source, question, "answer", ClaimValue.Text(Value(question, HonestAccuracy)));
+                    builder.AddClaim(source, question, "answer", ClaimValue.Text(Value(question, HonestAccuracy)), id: $"{source}/{question}");
                 }
             }
 
             var original = Value(question, OriginalAccuracy);
-            builder.AddClaim("original", question, "answer", ClaimValue.Text(original));
+            builder.AddClaim("original", question, "answer", ClaimValue.Text(original), id: $"original/{question}");
             foreach (var copier in copiers)
             {
-                builder.AddClaim(copier, question, "answer", ClaimValue.Text(random.NextDouble() < CopyRate ? original : Value(question, OriginalAccuracy)));
+                builder.AddClaim(copier, question, "answer", ClaimValue.Text(random.NextDouble() < CopyRate ? original : Value(question, OriginalAccuracy)), id: $"{copier}/{question}");
             }
         }
 

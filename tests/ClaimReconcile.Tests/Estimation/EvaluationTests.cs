@@ -78,6 +78,19 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Synthetic_ShuffledInput_GivesByteIdenticalReports()
+    {
+        var (claims, _) = new SyntheticData(Questions: 80, Coverage: 0.7, OriginalAccuracy: 0.6).Generate();
+        var shuffled = new ClaimSet([.. claims.Sources.Reverse()], [.. claims.Claims.OrderBy(c => c.Id!.GetHashCode(StringComparison.Ordinal))]);
+
+        var first = Evaluations.Reconcile(claims, TruthDiscoveryEstimator.Default).Report;
+        var second = Evaluations.Reconcile(shuffled, TruthDiscoveryEstimator.Default).Report;
+
+        Assert.Contains(first.Sources, s => !s.DetectedDependence.IsEmpty);
+        Assert.Equal(ClaimReconcile.Serialization.ReportJson.Write(first), ClaimReconcile.Serialization.ReportJson.Write(second));
+    }
+
+    [Fact]
     public void PublicData_DefaultEstimator_MeetsTheTargetsAndBeatsVote()
     {
         if (!File.Exists(Path.Combine(Data, "flights", "claims.csv")) || !File.Exists(Path.Combine(Data, "books", "claims.txt")))
