@@ -11,6 +11,8 @@ public static class ClaimReconcileServiceCollectionExtensions
     /// Registers a singleton <see cref="Reconciler"/> and, unless one is registered already, the system
     /// <see cref="IClock"/>. Safe to call more than once: services are added once, and every
     /// <paramref name="configure"/> action is applied, in the order of the calls, when the reconciler is built.
+    /// The reconciler uses the default <see cref="Estimation.TruthDiscoveryEstimator"/> unless a configure action
+    /// sets <see cref="ReconcilerOptions.Estimator"/> or changes <see cref="ReconcilerOptions.TruthDiscovery"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes to the default <see cref="ReconcilerOptions"/>.</param>

@@ -31,7 +31,7 @@ public sealed class Reconciler
         options ??= new ReconcilerOptions();
         options.Validate();
         _hedges = options.Hedges;
-        _estimator = options.Estimator;
+        _estimator = options.BuildEstimator();
         _clock = clock ?? SystemClock.Instance;
     }
 
@@ -85,8 +85,9 @@ public sealed class Reconciler
         }
 
         var claimCounts = prepared.GroupBy(c => c.Source.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var detected = DetectedDependence(estimate, sourceIds);
         var sources = sourceIds.Select((id, i) => new SourceAssessment(id, validation.Sources[id].Name, Math.Round(estimate.SourceReliabilities[i], 3),
-            claimCounts.GetValueOrDefault(id), [.. validation.Sources[id].DerivedFrom.Distinct().Order(StringComparer.Ordinal)])
+            claimCounts.GetValueOrDefault(id), [.. validation.Sources[id].DerivedFrom.Distinct().Order(StringComparer.Ordinal)], detected[i])
         { Source = validation.Sources[id] }).ToImmutableArray();
 
         var groupList = judged.MoveToImmutable();
@@ -100,6 +101,25 @@ public sealed class Reconciler
             GroupedClaims: prepared.Count,
             RejectedClaims: validation.Rejected + readRejected);
         return new ReconciliationReport(summary, groupList, sources, [.. issues], _estimator.Name);
+    }
+
+    private static ImmutableArray<SourceDependence>[] DetectedDependence(ConsensusEstimate estimate, ImmutableArray<string> sourceIds)
+    {
+        var lists = sourceIds.Select(_ => new List<SourceDependence>()).ToArray();
+        foreach (var d in estimate.Dependencies)
+        {
+            if (d.Source < 0 || d.Other < 0 || d.Source >= sourceIds.Length || d.Other >= sourceIds.Length || d.Source == d.Other)
+            {
+                continue;
+            }
+
+            var probability = Math.Round(d.Probability, 3);
+            var sharedFalse = Math.Round(d.SharedFalse, 1);
+            lists[d.Source].Add(new SourceDependence(sourceIds[d.Other], probability, d.CommonQuestions, d.SharedValues, sharedFalse));
+            lists[d.Other].Add(new SourceDependence(sourceIds[d.Source], probability, d.CommonQuestions, d.SharedValues, sharedFalse));
+        }
+
+        return [.. lists.Select(l => l.OrderBy(d => d.Source, StringComparer.Ordinal).ToImmutableArray())];
     }
 
     internal static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,

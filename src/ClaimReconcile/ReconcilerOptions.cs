@@ -9,8 +9,21 @@ public sealed class ReconcilerOptions
     /// <summary>How hedges widen values into intervals. Defaults to <see cref="HedgeTable.Default"/>.</summary>
     public HedgeTable Hedges { get; set; } = HedgeTable.Default;
 
-    /// <summary>How consensus values and reliabilities are estimated. Defaults to <see cref="MajorityVoteEstimator"/>.</summary>
-    public IConsensusEstimator Estimator { get; set; } = MajorityVoteEstimator.Instance;
+    /// <summary>
+    /// How consensus values and reliabilities are estimated. <see langword="null"/> (the default) means a
+    /// <see cref="TruthDiscoveryEstimator"/> with the settings of <see cref="TruthDiscovery"/>; set
+    /// <see cref="MajorityVoteEstimator.Instance"/> for the plain majority-vote baseline.
+    /// </summary>
+    public IConsensusEstimator? Estimator { get; set; }
+
+    /// <summary>
+    /// Settings of the default estimator: priors (<see cref="TruthDiscoveryOptions.DefaultPrior"/>,
+    /// <see cref="TruthDiscoveryOptions.PriorWeight"/>), convergence (<see cref="TruthDiscoveryOptions.Tolerance"/>,
+    /// <see cref="TruthDiscoveryOptions.MaxIterations"/>) and copy detection. Ignored when <see cref="Estimator"/> is set.
+    /// </summary>
+    public TruthDiscoveryOptions TruthDiscovery { get; set; } = new();
+
+    internal IConsensusEstimator BuildEstimator() => Estimator ?? new TruthDiscoveryEstimator(TruthDiscovery);
 
     internal void Validate()
     {
@@ -20,9 +33,13 @@ public sealed class ReconcilerOptions
             errors.Add($"{nameof(Hedges)} must not be null.");
         }
 
-        if (Estimator is null)
+        if (TruthDiscovery is null)
         {
-            errors.Add($"{nameof(Estimator)} must not be null.");
+            errors.Add($"{nameof(TruthDiscovery)} must not be null.");
+        }
+        else if (Estimator is null)
+        {
+            errors.AddRange(TruthDiscovery.Errors().Select(e => $"{nameof(TruthDiscovery)}.{e}"));
         }
 
         if (errors.Count > 0)

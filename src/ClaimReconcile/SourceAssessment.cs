@@ -6,8 +6,10 @@ namespace ClaimReconcile;
 /// <remarks>Immutable.</remarks>
 public sealed class SourceAssessment
 {
-    internal SourceAssessment(string id, string? name, double reliability, int claims, ImmutableArray<string> dependsOn)
+    internal SourceAssessment(string id, string? name, double reliability, int claims, ImmutableArray<string> dependsOn,
+        ImmutableArray<SourceDependence> detectedDependence = default)
     {
+        DetectedDependence = detectedDependence.IsDefault ? [] : detectedDependence;
         Id = id;
         Name = name;
         Reliability = reliability;
@@ -32,6 +34,12 @@ public sealed class SourceAssessment
 
     /// <summary>The source as declared in the claim set (kind, url, publication), for renderers that cite it.</summary>
     public Source? Source { get; internal init; }
+
+    /// <summary>
+    /// Sources it was judged to depend on (or that depend on it) from shared values, beyond what it declares, ordered
+    /// by id; they count once from then on in the estimate. Empty unless the estimator detects copying.
+    /// </summary>
+    public ImmutableArray<SourceDependence> DetectedDependence { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id}: reliability {Reliability:0.00} over {Claims} claims";

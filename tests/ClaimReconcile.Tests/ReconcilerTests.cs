@@ -153,12 +153,13 @@ public sealed class ReconcilerTests
     [Fact]
     public void Constructor_NullOptions_ThrowArgumentExceptionListingAll()
     {
-        var options = new ReconcilerOptions { Hedges = null!, Estimator = null! };
+        var options = new ReconcilerOptions { Hedges = null!, TruthDiscovery = new() { MaxIterations = 0, DefaultPrior = 1 } };
 
         var error = Assert.Throws<ArgumentException>(() => new Reconciler(options));
 
         Assert.Contains("Hedges", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Estimator", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TruthDiscovery.MaxIterations", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TruthDiscovery.DefaultPrior", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,12 +7,14 @@ namespace ClaimReconcile.Estimation;
 public sealed class EstimationGroup
 {
     private readonly double[] _support;
+    private readonly float[]? _closeness;
 
-    internal EstimationGroup(ImmutableArray<EstimationClaim> claims, int voices, double[] support)
+    internal EstimationGroup(ImmutableArray<EstimationClaim> claims, int voices, double[] support, float[]? closeness = null)
     {
         Claims = claims;
         Voices = voices;
         _support = support;
+        _closeness = closeness;
     }
 
     /// <summary>The claims, in a fixed order.</summary>
@@ -27,4 +29,11 @@ public sealed class EstimationGroup
     /// conflict, in between for partial overlap (sets); a negated claim supports the values it does not overlap.
     /// </summary>
     public double Support(int candidate, int claim) => _support[(candidate * Claims.Length) + claim];
+
+    /// <summary>
+    /// How close the value of claim <paramref name="claim"/> comes to that of candidate <paramref name="candidate"/>
+    /// when the two do not agree (0 ≤ x &lt; ½): a claim of 4:55 p.m. is close to 5:00 p.m. without supporting it.
+    /// 0 for values that agree, for keys and sets, and for values far apart.
+    /// </summary>
+    public double Closeness(int candidate, int claim) => _closeness is null ? 0 : _closeness[(candidate * Claims.Length) + claim];
 }

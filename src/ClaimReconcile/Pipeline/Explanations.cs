@@ -35,7 +35,9 @@ internal static class Explanations
                     var supporters = Enumerable.Range(0, claims.Count).Where(c => statuses[c] == ClaimStatus.Supported).Select(c => group.Claims[c].Voice).Distinct().Count();
                     var against = Enumerable.Range(0, claims.Count).Where(c => statuses[c] == ClaimStatus.Contradicted)
                         .Select(c => Says(claims[c]) + Gap(claims[winner].Form, claims[c].Form)).ToList();
-                    return $"{supporters} of {group.Voices} independent sources support {Value(claims[winner].Claim.Value, resolver)}, but {JoinAnd(against)}{(dependence.Length > 0 ? $"; {dependence}" : "")}.";
+                    // Without most voices behind it, a value wins only on the reliability its sources have shown elsewhere.
+                    var why = supporters * 2 <= group.Voices ? "; its sources have proven more reliable on other questions" : "";
+                    return $"{supporters} of {group.Voices} independent sources support {Value(claims[winner].Claim.Value, resolver)}, but {JoinAnd(against)}{why}{(dependence.Length > 0 ? $"; {dependence}" : "")}.";
                 }
 
                 return $"{group.Voices} independent sources disagree and none outweighs the others: {JoinAnd(claims.Select(Says))}.";

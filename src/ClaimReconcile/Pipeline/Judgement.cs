@@ -11,6 +11,7 @@ internal static class Judgement
         var n = claims.Count;
         var voices = claims.Select(c => c.Voice).Distinct().Order(StringComparer.Ordinal).Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
         var support = new double[n * n];
+        float[]? closeness = null;
         var reported = false;
         for (var i = 0; i < n; i++)
         {
@@ -26,14 +27,29 @@ internal static class Judgement
                 }
 
                 support[(i * n) + j] = Support(relation, claims[j]);
+                if (relation.Kind == RelationKind.Conflict && !claims[j].Claim.Negated && claims[i].Form is IntervalForm a && claims[j].Form is IntervalForm b
+                    && Closeness(a, b, relation.Gap) is > 0 and var close)
+                {
+                    closeness ??= new float[n * n];
+                    closeness[(i * n) + j] = (float)close;
+                }
             }
         }
 
         var estimationClaims = claims.Select(c => new EstimationClaim(sourceIndex[c.Source.Id], voices[c.Voice], IsCandidate(c), c.Form.Spread)).ToImmutableArray();
-        return new EstimationGroup(estimationClaims, voices.Count, support);
+        return new EstimationGroup(estimationClaims, voices.Count, support, closeness);
     }
 
     private static bool IsCandidate(PreparedClaim claim) => !claim.Claim.Negated || claim.Claim.Value is BooleanValue;
+
+    /// <summary>The closeness of two values that touch without agreeing: below ½, so closeness never reads as support.</summary>
+    public const double MaxCloseSupport = 0.45;
+
+    /// <summary>How close two points in time must be to support each other noticeably: the scale of the decay (5 minutes).</summary>
+    public const double TimeScaleSeconds = 300;
+
+    /// <summary>The same for magnitudes, relative to the larger of the two values (5 %).</summary>
+    public const double RelativeScale = 0.05;
 
     private static double Support(Relation relation, PreparedClaim claim)
     {
@@ -47,6 +63,29 @@ internal static class Judgement
         // A negated claim ("it was not five hours") supports exactly the values it does not overlap.
         return claim.Claim.Negated && claim.Claim.Value is not BooleanValue && relation.Kind != RelationKind.Incomparable ? 1 - degree : degree;
     }
+
+    /// <summary>
+    /// Closeness of disjoint intervals, decaying with the square of their gap: a claim of 4:55 p.m. supports 5:00 p.m.
+    /// with 0.45 · e^(−300 s / 300 s) ≈ 0.17. Points in time (and births) decay over <see cref="TimeScaleSeconds"/>
+    /// or the width of the wider value, whichever is larger; magnitudes over <see cref="RelativeScale"/> of the larger value.
+    /// </summary>
+    private static double Closeness(IntervalForm a, IntervalForm b, double gap)
+    {
+        if (!double.IsFinite(gap))
+        {
+            return 0;
+        }
+
+        var width = Math.Max(Finite(a.High - a.Low), Finite(b.High - b.Low));
+        var scale = a.Dimension is ValueNormalizer.InstantDimension or ValueNormalizer.BirthDimension
+            ? Math.Max(TimeScaleSeconds, width)
+            : RelativeScale * Math.Max(Magnitude(a), Magnitude(b));
+        return scale > 0 ? MaxCloseSupport * Math.Exp(-(gap / scale) * (gap / scale)) : 0;
+    }
+
+    private static double Finite(double x) => double.IsFinite(x) ? x : 0;
+
+    private static double Magnitude(IntervalForm x) => Math.Max(Finite(Math.Abs(x.Low)), Finite(Math.Abs(x.High)));
 
     public static ClaimGroup Judge(string subject, string? label, string property, string? scope, List<PreparedClaim> claims,
         EstimationGroup group, GroupEstimate estimate, EntityResolver resolver, Dictionary<string, Source> sources)

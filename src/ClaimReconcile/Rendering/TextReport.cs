@@ -49,6 +49,10 @@ public static class TextReport
             var claims = source.Claims.ToString(CultureInfo.InvariantCulture).PadLeft(claimsWidth) + (source.Claims == 1 ? " claim " : " claims");
             var name = source.Name is null ? "" : $"  {source.Name}";
             Line(text, $"  {source.Id.PadRight(width)}  {bar} {source.Reliability.ToString("0.00", CultureInfo.InvariantCulture)}  {claims}{name}{depends}");
+            foreach (var dependence in source.DetectedDependence)
+            {
+                Line(text, $"  {"".PadRight(width)}  judged dependent on {dependence.Source} ({dependence.Probability.ToString("0.00", CultureInfo.InvariantCulture)}): {dependence.Reason}");
+            }
         }
 
         if (!report.Issues.IsEmpty)

@@ -115,6 +115,25 @@ public static class ReportJson
             writer.WriteNumber("reliability", source.Reliability);
             writer.WriteNumber("claims", source.Claims);
             ClaimSetJson.WriteStrings(writer, "dependsOn", source.DependsOn);
+            if (!source.DetectedDependence.IsEmpty)
+            {
+                // Undeclared dependence judged from shared values (present only when some was found).
+                writer.WriteStartArray("detectedDependence");
+                foreach (var dependence in source.DetectedDependence)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("source", dependence.Source);
+                    writer.WriteNumber("probability", dependence.Probability);
+                    writer.WriteNumber("commonQuestions", dependence.CommonQuestions);
+                    writer.WriteNumber("sharedValues", dependence.SharedValues);
+                    writer.WriteNumber("sharedFalse", dependence.SharedFalse);
+                    writer.WriteString("reason", dependence.Reason);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace ClaimReconcile.Estimation;
+
+/// <summary>
+/// Finds sources that copy, after ACCU-COPY (Dong, Berti-Equille, Srivastava, VLDB 2009): independent sources
+/// share a value mostly when it is true and rarely share a false one, and they differ now and then; a copier
+/// shares its original's values, false ones included, and seldom differs. For each pair of sources that answer
+/// the same questions, the evidence is a log-likelihood ratio summed over those questions: a shared value
+/// weighs for copying the more it is judged false, a different value weighs against. Only identical values are
+/// shared: values that are merely close (4:55 p.m. and 5:00 p.m.) count as different, so similar numbers do not
+/// look copied.
+/// </summary>
+internal static class CopyDetector
+{
+    private struct Pair
+    {
+        public int Common;
+        public int Shared;
+        public double SharedFalse;
+        public double Evidence;
+    }
+
+    public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options)
+    {
+        var sources = reliability.Length;
+        var pairs = new Dictionary<long, Pair>();
+        var truthOf = new double[options.MaxClaimsPerGroupForCopying];
+        var copy = options.CopyRate;
+        var differ = Math.Log(1 - copy);
+        var falseValues = options.FalseValues;
+        foreach (var group in groups)
+        {
+            var claims = group.Group.Claims;
+            if (group.Group.Voices < 3)
+            {
+                // With two voices nobody else says which of them is wrong.
+                continue;
+            }
+
+            var n = Math.Min(claims.Length, options.MaxClaimsPerGroupForCopying);
+            for (var c = 0; c < n; c++)
+            {
+                truthOf[c] = group.ClaimProbabilities[c];
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i + 1; j < n; j++)
+                {
+                    var (a, b) = (claims[i].Source, claims[j].Source);
+                    if (a == b || claims[i].Voice == claims[j].Voice)
+                    {
+                        // Declared families and quoted speakers count once already.
+                        continue;
+                    }
+
+                    var key = ((long)Math.Min(a, b) * sources) + Math.Max(a, b);
+                    ref var pair = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _);
+                    pair.Common++;
+                    if (group.ValueOf[i] < 0 || group.ValueOf[i] != group.ValueOf[j])
+                    {
+                        pair.Evidence += differ;
+                        continue;
+                    }
+
+                    var p = truthOf[i];
+                    var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
+                    var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
+                    var mean = (ra + rb) / 2;
+                    var copied = (copy * ((p * mean) + ((1 - p) * (1 - mean)))) + ((1 - copy) * independent);
+                    pair.Shared++;
+                    pair.SharedFalse += 1 - p;
+                    pair.Evidence += Math.Log(copied / independent);
+                }
+            }
+        }
+
+        var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
+        var found = ImmutableArray.CreateBuilder<DetectedDependence>();
+        foreach (var (key, pair) in pairs.OrderBy(p => p.Key))
+        {
+            var logOdds = priorOdds + pair.Evidence;
+            if (logOdds > 0 && pair.SharedFalse >= options.MinSharedFalse)
+            {
+                var probability = 1 / (1 + Math.Exp(-logOdds));
+                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), pair.Common, pair.Shared, pair.SharedFalse, probability));
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <summary>The union of two detections, ordered by pair; a pair found in both keeps the later evidence, or the earlier if that is more probable.</summary>
+    public static ImmutableArray<DetectedDependence> Merge(ImmutableArray<DetectedDependence> first, ImmutableArray<DetectedDependence> second)
+    {
+        var byPair = new SortedDictionary<(int, int), DetectedDependence>();
+        foreach (var d in first.Concat(second))
+        {
+            if (!byPair.TryGetValue((d.Source, d.Other), out var known) || d.Probability >= known.Probability)
+            {
+                byPair[(d.Source, d.Other)] = d;
+            }
+        }
+
+        return [.. byPair.Values];
+    }
+
+    private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);
+}

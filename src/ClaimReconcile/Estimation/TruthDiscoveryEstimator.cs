@@ -1,0 +1,391 @@
+using System.Collections.Immutable;
+
+namespace ClaimReconcile.Estimation;
+
+/// <summary>
+/// The default estimator: learns how reliable every source is and the most likely value of every group together,
+/// by iterating two steps until the reliabilities settle. Each independent voice votes for the values its claims
+/// support, weighted by how reliable its source has proven (<c>ln(n · r / (1 − r))</c> for reliability <c>r</c> and
+/// <c>n</c> false values, as in ACCU); partial support (close numbers, overlapping sets) counts in part; the
+/// scores become probabilities with a share left for a value nobody stated. A source's reliability is then the
+/// average probability of its claims, pulled toward its prior. Sources that share values judged false far more
+/// often than independent sources would are judged dependent and count once from then on.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Deterministic: every sum runs in the problem's order. Each iteration is linear in the
+/// number of (candidate, claim) pairs of the groups and in the number of sources; the copy detector looks only at
+/// pairs of sources that answer the same question, at most <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/>
+/// claims per group. Copying is looked for twice, before and after the first estimate; at most two rounds of at most <see cref="TruthDiscoveryOptions.MaxIterations"/> iterations run.
+/// </remarks>
+public sealed class TruthDiscoveryEstimator : IConsensusEstimator
+{
+    private const double Same = 0.999;
+    private const int Rounds = 2;
+    private readonly TruthDiscoveryOptions _options;
+
+    /// <summary>Creates the estimator.</summary>
+    /// <param name="options">Settings; the defaults when omitted.</param>
+    /// <exception cref="ArgumentException">An option is invalid (all problems are listed together).</exception>
+    public TruthDiscoveryEstimator(TruthDiscoveryOptions? options = null)
+    {
+        var copy = (options ?? new TruthDiscoveryOptions()).Clone();
+        var errors = copy.Errors().ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid truth-discovery options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _options = copy;
+    }
+
+    /// <summary>The estimator with default settings.</summary>
+    public static TruthDiscoveryEstimator Default { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "truth-discovery";
+
+    /// <inheritdoc />
+    public ConsensusEstimate Estimate(EstimationProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var sources = problem.SourceIds.Length;
+        var priors = new double[sources];
+        for (var s = 0; s < sources; s++)
+        {
+            priors[s] = problem.Priors[s] ?? _options.DefaultPrior;
+        }
+
+        var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
+        var reliability = (double[])priors.Clone();
+        var dependencies = ImmutableArray<DetectedDependence>.Empty;
+        if (_options.DetectCopying && _options.DetectCopyingFirst)
+        {
+            // As in ACCU, look for copying first with the priors alone (a weighted vote), before a copied majority
+            // has had a chance to raise its own reliability.
+            Settle(groups, reliability);
+            dependencies = Discount(groups, reliability, CopyDetector.Detect(groups, reliability, _options));
+        }
+
+        Iterate(groups, priors, reliability);
+        if (_options.DetectCopying)
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                var again = CopyDetector.Detect(groups, reliability, _options);
+                if (again.IsEmpty && dependencies.IsEmpty)
+                {
+                    break;
+                }
+
+                dependencies = Discount(groups, reliability, again);
+                Iterate(groups, priors, reliability);
+            }
+        }
+
+        var estimates = groups.Select(g => g.Result()).ToImmutableArray();
+        return new ConsensusEstimate(estimates, [.. reliability]) { Dependencies = dependencies };
+    }
+
+    private ImmutableArray<DetectedDependence> Discount(GroupState[] groups, double[] reliability, ImmutableArray<DetectedDependence> found)
+    {
+        var sources = reliability.Length;
+        var byPair = found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+        foreach (var group in groups)
+        {
+            group.Discount(byPair, reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+        }
+
+        return found;
+    }
+
+    private void Settle(GroupState[] groups, double[] reliability)
+    {
+        Update(groups, [.. reliability.Select(Weight)]);
+    }
+
+    private void Update(GroupState[] groups, double[] weights)
+    {
+        var (falseValues, similarity) = (_options.FalseValues, _options.SimilarityWeight);
+        if (groups.Length < 4096)
+        {
+            foreach (var group in groups)
+            {
+                group.Update(weights, falseValues, similarity);
+            }
+
+            return;
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Length, 4096), range =>
+        {
+            for (var g = range.Item1; g < range.Item2; g++)
+            {
+                groups[g].Update(weights, falseValues, similarity);
+            }
+        });
+    }
+
+    private void Iterate(GroupState[] groups, double[] priors, double[] reliability)
+    {
+        var sources = reliability.Length;
+        var weights = new double[sources];
+        var sums = new double[sources];
+        var counts = new double[sources];
+        for (var iteration = 0; iteration < _options.MaxIterations; iteration++)
+        {
+            for (var s = 0; s < sources; s++)
+            {
+                weights[s] = Weight(reliability[s]);
+            }
+
+            Array.Clear(sums);
+            Array.Clear(counts);
+            // Groups are independent given the weights (the map); the sums run in group order (the reduce), so
+            // the result does not depend on how the map was scheduled.
+            Update(groups, weights);
+            foreach (var group in groups)
+            {
+                group.Accumulate(sums, counts);
+            }
+
+            var change = 0.0;
+            for (var s = 0; s < sources; s++)
+            {
+                // No evidence and no prior weight: the prior stands.
+                var weight = counts[s] + _options.PriorWeight;
+                var next = weight > 0 ? (sums[s] + (_options.PriorWeight * priors[s])) / weight : priors[s];
+
+                change = Math.Max(change, Math.Abs(next - reliability[s]));
+                reliability[s] = next;
+            }
+
+            if (change < _options.Tolerance)
+            {
+                break;
+            }
+        }
+
+        Settle(groups, reliability);
+    }
+
+    private double Weight(double reliability)
+    {
+        var r = Math.Clamp(reliability, 0.01, 0.99);
+        return Math.Log(_options.FalseValues * r / (1 - r));
+    }
+
+    /// <summary>One group's fixed structure (distinct candidate values, voices) and its current probabilities.</summary>
+    internal sealed class GroupState
+    {
+        private readonly EstimationGroup _group;
+        private readonly int[] _candidates;
+        private readonly double[] _scores;
+        private readonly double[] _voiceBest;
+        private readonly double[] _discount;
+        private readonly int[] _voices;
+        private readonly int _voiceCount;
+
+        public GroupState(EstimationGroup group)
+        {
+            _group = group;
+            var claims = group.Claims;
+            var candidates = new List<int>();
+            ValueOf = new int[claims.Length];
+            for (var c = 0; c < claims.Length; c++)
+            {
+                ValueOf[c] = -1;
+                if (!claims[c].IsCandidate)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < candidates.Count; k++)
+                {
+                    var r = candidates[k];
+                    if (group.Support(r, c) >= Same && group.Support(c, r) >= Same && claims[r].Spread.Equals(claims[c].Spread))
+                    {
+                        ValueOf[c] = k;
+                        break;
+                    }
+                }
+
+                if (ValueOf[c] < 0)
+                {
+                    ValueOf[c] = candidates.Count;
+                    candidates.Add(c);
+                }
+            }
+
+            _candidates = [.. candidates];
+            _scores = new double[_candidates.Length];
+            Probabilities = new double[_candidates.Length];
+            ClaimProbabilities = new double[claims.Length];
+            _voices = [.. claims.Select(c => c.Voice)];
+            _voiceCount = group.Voices;
+            _voiceBest = new double[Math.Max(1, group.Voices)];
+            _discount = new double[claims.Length];
+            Array.Fill(_discount, 1.0);
+        }
+
+        public EstimationGroup Group => _group;
+
+        /// <summary>For each claim, the index of its distinct candidate value, or −1 for a claim that cannot be one.</summary>
+        public int[] ValueOf { get; }
+
+        /// <summary>The probability of each distinct candidate value.</summary>
+        public double[] Probabilities { get; }
+
+        /// <summary>The probability that each claim is true.</summary>
+        public double[] ClaimProbabilities { get; }
+
+        /// <summary>
+        /// Discounts claims that repeat the value of a source they were judged dependent on: going from the most
+        /// reliable source down, a claim's vote shrinks by <c>1 − copyRate · P(dependent)</c> for every earlier claim
+        /// of a dependent source with the very same value (ACCU's discount), so a copied value counts about once.
+        /// </summary>
+        public void Discount(Dictionary<long, double> dependence, double[] reliability, double copyRate, int maxClaims)
+        {
+            var claims = _group.Claims;
+            Array.Fill(_discount, 1);
+            var n = Math.Min(claims.Length, maxClaims);
+            var sources = reliability.Length;
+            var order = Enumerable.Range(0, n).OrderByDescending(c => reliability[claims[c].Source]).ThenBy(c => c).ToArray();
+            for (var x = 1; x < order.Length; x++)
+            {
+                var c = order[x];
+                if (ValueOf[c] < 0)
+                {
+                    continue;
+                }
+
+                for (var y = 0; y < x; y++)
+                {
+                    var d = order[y];
+                    var (a, b) = (claims[c].Source, claims[d].Source);
+                    if (ValueOf[d] == ValueOf[c] && a != b && claims[c].Voice != claims[d].Voice
+                        && dependence.TryGetValue(((long)Math.Min(a, b) * sources) + Math.Max(a, b), out var probability))
+                    {
+                        _discount[c] *= 1 - (copyRate * probability);
+                    }
+                }
+            }
+        }
+
+        public void Update(double[] weights, double falseValues, double similarity)
+        {
+            var claims = _group.Claims;
+            var n = claims.Length;
+            var best = double.NegativeInfinity;
+            for (var k = 0; k < _candidates.Length; k++)
+            {
+                // Each voice supports a value as strongly as its most convincing claim does.
+                var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
+                voiceBest.Fill(double.NegativeInfinity);
+                var candidate = _candidates[k];
+                for (var c = 0; c < n; c++)
+                {
+                    var support = _group.Support(candidate, c) + (similarity * _group.Closeness(candidate, c));
+                    var vote = weights[claims[c].Source] * support * _discount[c];
+                    ref var slot = ref voiceBest[_voices[c]];
+                    if (vote > slot)
+                    {
+                        slot = vote;
+                    }
+                }
+
+                var score = 0.0;
+                foreach (var vote in voiceBest)
+                {
+                    score += vote;
+                }
+
+                _scores[k] = score;
+                best = Math.Max(best, score);
+            }
+
+            // Values nobody stated have score 0; there are falseValues + 1 values in all, at least the stated ones.
+            var unstated = Math.Max(0, falseValues + 1 - _candidates.Length);
+            var top = Math.Max(best, 0);
+            var total = unstated * Math.Exp(-top);
+            for (var k = 0; k < _candidates.Length; k++)
+            {
+                Probabilities[k] = Math.Exp(_scores[k] - top);
+                total += Probabilities[k];
+            }
+
+            for (var k = 0; k < _candidates.Length; k++)
+            {
+                Probabilities[k] /= total;
+            }
+
+            for (var c = 0; c < n; c++)
+            {
+                var p = 0.0;
+                for (var k = 0; k < _candidates.Length; k++)
+                {
+                    // A claim is true when it agrees with the true value; closeness and small overlaps do not make it so.
+                    var support = _group.Support(_candidates[k], c);
+                    p += support >= 0.5 ? Probabilities[k] * support : 0;
+                }
+
+                ClaimProbabilities[c] = Math.Clamp(p, 0, 1);
+            }
+        }
+
+        /// <summary>Adds each claim's probability to its source's sums; a question with one voice says nothing about reliability.</summary>
+        public void Accumulate(double[] sums, double[] counts)
+        {
+            if (_voiceCount < 2)
+            {
+                return;
+            }
+
+            var claims = _group.Claims;
+            for (var c = 0; c < claims.Length; c++)
+            {
+                sums[claims[c].Source] += ClaimProbabilities[c];
+                counts[claims[c].Source] += 1;
+            }
+        }
+
+        public GroupEstimate Result()
+        {
+            var claims = _group.Claims;
+            if (_candidates.Length == 0)
+            {
+                return new GroupEstimate(null, 0.5, [.. Enumerable.Repeat(0.5, claims.Length)]);
+            }
+
+            var best = 0;
+            for (var k = 1; k < _candidates.Length; k++)
+            {
+                var (p, q) = (Probabilities[k], Probabilities[best]);
+                if (p > q + 1e-9 || (Math.Abs(p - q) <= 1e-9 && claims[_candidates[k]].Spread < claims[_candidates[best]].Spread))
+                {
+                    // The more probable value wins; equally probable agreeing values: the narrower is the more precise.
+                    best = k;
+                }
+            }
+
+            var winner = _candidates[best];
+            for (var k = 0; k < _candidates.Length; k++)
+            {
+                if (k != best && Math.Abs(Probabilities[k] - Probabilities[best]) <= 1e-9 && _group.Support(winner, _candidates[k]) < 0.5)
+                {
+                    // Two values that do not agree are equally likely: no winner.
+                    var probability = Math.Min(1, Probabilities[best]);
+                    return new GroupEstimate(null, probability, [.. ClaimProbabilities]);
+                }
+            }
+
+            // The probability that the truth agrees with the winner: its own and that of values it agrees with.
+            var confidence = 0.0;
+            for (var k = 0; k < _candidates.Length; k++)
+            {
+                confidence += Probabilities[k] * _group.Support(_candidates[k], winner);
+            }
+
+            return new GroupEstimate(winner, Math.Clamp(confidence, 0, 1), [.. ClaimProbabilities]);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+using System.Collections.Immutable;
+using ClaimReconcile.Estimation;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace ClaimReconcile.Tests;
+
+public sealed class TruthDiscoveryEstimatorTests
+{
+    private static readonly Reconciler TruthDiscovery = new(new ReconcilerOptions(), Some.Clock);
+    private static readonly Reconciler Vote = new(new ReconcilerOptions { Estimator = MajorityVoteEstimator.Instance }, Some.Clock);
+
+    [Fact]
+    public void Reconciler_Default_IsTruthDiscovery()
+    {
+        Assert.Equal("truth-discovery", new Reconciler().Estimator.Name);
+        Assert.IsType<TruthDiscoveryEstimator>(new Reconciler().Estimator);
+    }
+
+    [Fact]
+    public void AddClaimReconcile_Default_IsTruthDiscoveryWithConfiguredOptions()
+    {
+        using var plain = new ServiceCollection().AddClaimReconcile().BuildServiceProvider();
+        using var vote = new ServiceCollection().AddClaimReconcile(o => o.Estimator = MajorityVoteEstimator.Instance).BuildServiceProvider();
+        using var invalid = new ServiceCollection().AddClaimReconcile(o => o.TruthDiscovery.MaxIterations = 0).BuildServiceProvider();
+
+        Assert.IsType<TruthDiscoveryEstimator>(plain.GetRequiredService<Reconciler>().Estimator);
+        Assert.Same(MajorityVoteEstimator.Instance, vote.GetRequiredService<Reconciler>().Estimator);
+        Assert.Throws<ArgumentException>(() => invalid.GetRequiredService<Reconciler>());
+    }
+
+    [Fact]
+    public void Reconcile_ReliableMinorityWithHistory_BeatsUnreliableMajority()
+    {
+        // History: "good" agrees with two referees on six questions; "bad1" and "bad2" are wrong, each in its own way.
+        var builder = Sources("good", "bad1", "bad2", "ref1", "ref2");
+        for (var q = 0; q < 6; q++)
+        {
+            Say(builder, $"q{q}", ("good", "right"), ("ref1", "right"), ("ref2", "right"), ("bad1", $"wrong-a{q}"), ("bad2", $"wrong-b{q}"));
+        }
+
+        // Then a question the referees do not answer: the two unreliable sources outnumber the reliable one.
+        Say(builder, "target", ("good", "x"), ("bad1", "y"), ("bad2", "y"));
+        var claims = builder.Build();
+
+        Assert.Equal("y", Consensus(Vote.Reconcile(claims), "target"));
+        var report = TruthDiscovery.Reconcile(claims);
+        Assert.Equal("x", Consensus(report, "target"));
+        Assert.True(Reliability(report, "good") > 0.8);
+        Assert.True(Reliability(report, "bad1") < 0.4);
+        var target = Group(report, "target");
+        Assert.Equal(ClaimStatus.Supported, target.Claims.Single(c => c.Claim.Source == "good").Status);
+        Assert.True(target.Claims.Single(c => c.Claim.Source == "good").Confidence > target.Claims.Single(c => c.Claim.Source == "bad1").Confidence);
+        Assert.Equal("1 of 3 independent sources support “x”, but bad1 says “y” and bad2 says “y”; its sources have proven more reliable on other questions.", target.Explanation);
+    }
+
+    [Fact]
+    public void Reconcile_NoHistory_BehavesLikeAWeightedVote()
+    {
+        var claims = Say(Sources("a", "b", "c"), "q", ("a", "x"), ("b", "x"), ("c", "y")).Build();
+
+        var group = Group(TruthDiscovery.Reconcile(claims), "q");
+
+        Assert.Equal("x", ((TextValue)group.Consensus!).Value);
+        Assert.InRange(group.Confidence!.Value, 0.5, 1);
+        Assert.Equal(Verdict.Conflict, group.Verdict);
+    }
+
+    [Fact]
+    public void Reconcile_CopiedFalsehoods_DoNotWin()
+    {
+        // "orig" and its three copiers give the very same values everywhere, false ones included. On the history
+        // questions five honest sources outvote them; on the target only three honest sources speak.
+        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
+        string[] clique = ["orig", "copy1", "copy2", "copy3"];
+        for (var q = 0; q < 8; q++)
+        {
+            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
+            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
+        }
+
+        Say(builder, "target", [.. clique.Select(s => (s, "rumour")), ("h1", "fact"), ("h2", "fact"), ("h3", "fact")]);
+        var claims = builder.Build();
+
+        Assert.Equal("rumour", Consensus(Vote.Reconcile(claims), "target"));
+        var report = TruthDiscovery.Reconcile(claims);
+        Assert.Equal("fact", Consensus(report, "target"));
+
+        var copier = report.Sources.Single(s => s.Id == "copy1");
+        Assert.Contains(copier.DetectedDependence, d => d.Source == "orig");
+        var dependence = copier.DetectedDependence.Single(d => d.Source == "orig");
+        Assert.True(dependence.Probability > 0.5);
+        Assert.Equal(9, dependence.CommonQuestions);
+        Assert.Equal(9, dependence.SharedValues);
+        Assert.Contains("same value as orig on 9 of 9 common questions", dependence.Reason, StringComparison.Ordinal);
+        Assert.Empty(report.Sources.Single(s => s.Id == "h1").DetectedDependence);
+    }
+
+    [Fact]
+    public void Reports_DetectedDependence_ShowTheEvidence()
+    {
+        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
+        string[] clique = ["orig", "copy1", "copy2", "copy3"];
+        for (var q = 0; q < 8; q++)
+        {
+            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
+            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
+        }
+
+        var report = TruthDiscovery.Reconcile(builder.Build());
+        var json = ClaimReconcile.Serialization.ReportJson.Write(report);
+        var text = ClaimReconcile.Rendering.TextReport.Render(report);
+
+        Assert.Contains("\"detectedDependence\": [", json, StringComparison.Ordinal);
+        Assert.Contains("\"reason\": \"same value as copy1 on 8 of 8 common questions, 4 of them judged false\"", json, StringComparison.Ordinal);
+        Assert.Contains("judged dependent on copy1 (1.00): same value as copy1 on 8 of 8 common questions, 4 of them judged false", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("judged dependent on h", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_CopyDetectionOff_CopiedMajorityKeepsMoreWeight()
+    {
+        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
+        string[] clique = ["orig", "copy1", "copy2", "copy3"];
+        for (var q = 0; q < 8; q++)
+        {
+            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
+            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
+        }
+
+        Say(builder, "target", [.. clique.Select(s => (s, "rumour")), ("h1", "fact"), ("h2", "fact"), ("h3", "fact")]);
+        var claims = builder.Build();
+        var off = new Reconciler(new ReconcilerOptions { TruthDiscovery = new() { DetectCopying = false } }, Some.Clock);
+
+        var withDetection = Group(TruthDiscovery.Reconcile(claims), "target");
+        var without = Group(off.Reconcile(claims), "target");
+
+        Assert.All(off.Reconcile(claims).Sources, s => Assert.Empty(s.DetectedDependence));
+        var factWith = withDetection.Claims.First(c => c.Claim.Source == "h1").Confidence;
+        var factWithout = without.Claims.First(c => c.Claim.Source == "h1").Confidence;
+        Assert.True(factWith > factWithout, $"{factWith} should exceed {factWithout}");
+    }
+
+    [Fact]
+    public void Reconcile_CloseButDifferentNumbers_DoNotLookCopied()
+    {
+        // Two sources always within a minute of each other and of the referees, never identical.
+        var builder = Sources("a", "b", "r1", "r2");
+        var day = Instant.FromUtc(2025, 12, 2, 0, 0);
+        for (var q = 0; q < 10; q++)
+        {
+            var at = day + Duration.FromHours(q);
+            builder.AddClaim("a", $"q{q}", "departure", TemporalValue.AtInstant(at + Duration.FromSeconds(40)));
+            builder.AddClaim("b", $"q{q}", "departure", TemporalValue.AtInstant(at + Duration.FromSeconds(50)));
+            builder.AddClaim("r1", $"q{q}", "departure", TemporalValue.AtInstant(at));
+            builder.AddClaim("r2", $"q{q}", "departure", TemporalValue.AtInstant(at));
+        }
+
+        var report = TruthDiscovery.Reconcile(builder.Build());
+
+        Assert.All(report.Sources.Where(s => s.Id is "a" or "b"), s => Assert.Empty(s.DetectedDependence));
+    }
+
+    [Fact]
+    public void Reconcile_CloseValues_SupportTheirNeighbour()
+    {
+        // 5:00 p.m. is close to both 4:55 p.m. and 5:02 p.m.; 8:00 p.m. is far from all. One voice each.
+        var day = Instant.FromUtc(2025, 12, 2, 0, 0);
+        var builder = Sources("a", "b", "c", "d");
+        builder.AddClaim("a", "talks", "start", TemporalValue.AtInstant(day + Duration.FromMinutes((16 * 60) + 55)));
+        builder.AddClaim("b", "talks", "start", TemporalValue.AtInstant(day + Duration.FromHours(17)));
+        builder.AddClaim("c", "talks", "start", TemporalValue.AtInstant(day + Duration.FromMinutes((17 * 60) + 2)));
+        builder.AddClaim("d", "talks", "start", TemporalValue.AtInstant(day + Duration.FromHours(20)));
+        var claims = builder.Build();
+
+        Assert.Null(Vote.Reconcile(claims).Groups.Single().Consensus);
+        var group = TruthDiscovery.Reconcile(claims).Groups.Single();
+
+        Assert.Equal(day + Duration.FromHours(17), ((TemporalValue)group.Consensus!).Instant);
+        Assert.Equal(Verdict.Conflict, group.Verdict);
+        Assert.All(group.Claims.Where(c => c.Claim.Source != "b"), c => Assert.Equal(ClaimStatus.Contradicted, c.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(ValueKinds))]
+    public void Reconcile_EveryValueKind_PicksTheBetterSupportedValue(string kind, ClaimValue right, ClaimValue wrong)
+    {
+        var claims = Sources("a", "b", "c").AddClaim("a", "s", kind, right).AddClaim("b", "s", kind, right).AddClaim("c", "s", kind, wrong).Build();
+
+        var group = TruthDiscovery.Reconcile(claims).Groups.Single();
+
+        Assert.Equal(right, group.Consensus);
+        Assert.InRange(group.Confidence!.Value, 0.5, 1);
+        Assert.All(group.Claims, c => Assert.InRange(c.Confidence, 0, 1));
+        Assert.True(group.Claims.Single(c => c.Claim.Source == "a").Confidence > group.Claims.Single(c => c.Claim.Source == "c").Confidence);
+    }
+
+    public static TheoryData<string, ClaimValue, ClaimValue> ValueKinds() => new()
+    {
+        { "number", ClaimValue.Number(42, "km"), ClaimValue.Number(57, "km") },
+        { "duration", ClaimValue.Duration(Duration.FromHours(5)), ClaimValue.Duration(Duration.FromHours(3)) },
+        { "date", ClaimValue.Date(new LocalDate(2025, 12, 2)), ClaimValue.Date(new LocalDate(2025, 11, 20)) },
+        { "instant", TemporalValue.AtInstant(Instant.FromUtc(2025, 12, 2, 17, 0)), TemporalValue.AtInstant(Instant.FromUtc(2025, 12, 2, 21, 0)) },
+        { "text", ClaimValue.Text("Präsident"), ClaimValue.Text("Ex-Präsident") },
+        { "entity", ClaimValue.Entity("Witkoff"), ClaimValue.Entity("Kushner") },
+        { "boolean", ClaimValue.Boolean(true), ClaimValue.Boolean(false) },
+        { "authors", ClaimValue.Set("knuth", "larson"), ClaimValue.Set("abrahams") },
+    };
+
+    [Fact]
+    public void Reconcile_OverlappingSets_PartlySupportTheFullList()
+    {
+        // One source names both authors, two name one each: the full list is the value both partial ones overlap.
+        var claims = Sources("a", "b", "c")
+            .AddClaim("a", "book", "authors", ClaimValue.Set("knuth", "larson"))
+            .AddClaim("b", "book", "authors", ClaimValue.Set("knuth"))
+            .AddClaim("c", "book", "authors", ClaimValue.Set("larson"))
+            .Build();
+
+        var group = TruthDiscovery.Reconcile(claims).Groups.Single();
+
+        Assert.Equal(ClaimValue.Set("knuth", "larson"), group.Consensus);
+    }
+
+    [Fact]
+    public void Estimate_ManyGroups_ConvergesAndIsDeterministic()
+    {
+        var claims = Sources("a", "b", "c", "d");
+        var random = new Random(7);
+        for (var q = 0; q < 40; q++)
+        {
+            foreach (var source in new[] { "a", "b", "c", "d" })
+            {
+                var right = random.NextDouble() < (source == "d" ? 0.3 : 0.85);
+                claims.AddClaim(source, $"q{q:00}", "p", ClaimValue.Text(right ? "t" : $"f{random.Next(3)}"), id: $"{source}-{q:00}");
+            }
+        }
+
+        var set = claims.Build();
+        var shuffled = new ClaimSet(set.Sources.Reverse().ToImmutableArray(), [.. set.Claims.OrderBy(c => c.Id!.GetHashCode(StringComparison.Ordinal))]);
+        var first = ClaimReconcile.Serialization.ReportJson.Write(TruthDiscovery.Reconcile(set));
+        var second = ClaimReconcile.Serialization.ReportJson.Write(TruthDiscovery.Reconcile(shuffled));
+        var fewIterations = new Reconciler(new ReconcilerOptions { TruthDiscovery = new() { MaxIterations = 200, Tolerance = 1e-12 } }, Some.Clock).Reconcile(set);
+        var report = TruthDiscovery.Reconcile(set);
+
+        Assert.Equal(first, second);
+        Assert.True(Reliability(report, "d") < Reliability(report, "a"));
+        foreach (var source in report.Sources)
+        {
+            // Run to a much tighter tolerance, the reliabilities barely move: the default has converged.
+            Assert.Equal(source.Reliability, Reliability(fewIterations, source.Id), 2);
+        }
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_ListsAllProblems()
+    {
+        var options = new TruthDiscoveryOptions { DefaultPrior = 0, FalseValues = 0.5, MaxIterations = 0, CopyRate = 1, SimilarityWeight = 2 };
+
+        var error = Assert.Throws<ArgumentException>(() => new TruthDiscoveryEstimator(options));
+
+        foreach (var name in new[] { "DefaultPrior", "FalseValues", "MaxIterations", "CopyRate", "SimilarityWeight" })
+        {
+            Assert.Contains(name, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Constructor_CopiesOptions_LaterChangesDoNotApply()
+    {
+        var options = new TruthDiscoveryOptions();
+        var estimator = new TruthDiscoveryEstimator(options);
+        options.MaxIterations = 0;
+
+        var estimate = estimator.Estimate(Problem());
+
+        Assert.Equal(0.8, estimate.SourceReliabilities[0], 12);
+    }
+
+    [Fact]
+    public void Estimate_SingleVoice_ReliabilityStaysAtPrior()
+    {
+        var estimate = TruthDiscoveryEstimator.Default.Estimate(Problem());
+
+        var group = Assert.Single(estimate.Groups);
+        Assert.Equal(0, group.Winner);
+        Assert.Equal(0.8, estimate.SourceReliabilities[0], 12);
+
+        // A lone source of reliability r among n = 10 false values: P = 10r/(1−r) / (10r/(1−r) + 10) = r.
+        Assert.Equal(0.8, group.Confidence, 9);
+    }
+
+    private static EstimationProblem Problem() =>
+        new(["a"], [null], [new EstimationGroup([new EstimationClaim(0, 0, true, 0)], 1, [1])]);
+
+    private static ClaimSetBuilder Sources(params string[] ids)
+    {
+        var builder = ClaimSet.CreateBuilder();
+        foreach (var id in ids)
+        {
+            builder.AddSource(id);
+        }
+
+        return builder;
+    }
+
+    private static ClaimSetBuilder Say(ClaimSetBuilder builder, string question, params (string Source, string Value)[] claims)
+    {
+        foreach (var (source, value) in claims)
+        {
+            builder.AddClaim(source, question, "answer", ClaimValue.Text(value), id: $"{source}-{question}");
+        }
+
+        return builder;
+    }
+
+    private static ClaimGroup Group(ReconciliationReport report, string subject) => report.Groups.Single(g => g.Subject == subject);
+
+    private static string? Consensus(ReconciliationReport report, string subject) => (Group(report, subject).Consensus as TextValue)?.Value;
+
+    private static double Reliability(ReconciliationReport report, string id) => report.Sources.Single(s => s.Id == id).Reliability;
+}
