@@ -206,14 +206,14 @@ public sealed class EntityResolverTests
 
         var report = Some.Reconcile(set);
         var group = Assert.Single(report.Groups);
-        var json = Serialization.ReportJson.Write(report);
+        var json = global::ClaimReconcile.Serialization.ReportJson.Write(report);
 
         Assert.Equal(Verdict.Agreement, group.Verdict);
         Assert.Equal(3, group.IndependentSources);
         Assert.Equal("Juri Uschakow", group.Subject);
         Assert.Contains("\"statedAs\": \"Uschakow\"", json, StringComparison.Ordinal);
         Assert.Contains("\"statedAs\": \"Yuri Ushakov\"", json, StringComparison.Ordinal);
-        Assert.Contains("(as \"Yuri Ushakov\")", Rendering.TextReport.Render(report), StringComparison.Ordinal);
+        Assert.Contains("(as \"Yuri Ushakov\")", global::ClaimReconcile.Rendering.TextReport.Render(report), StringComparison.Ordinal);
         Assert.Empty(report.Issues);
     }
 
@@ -313,8 +313,8 @@ public sealed class EntityResolverTests
             new("tsp", "talks", "participants", ClaimValue.Set("Kuschner", "Steve Wittkoff")) { Id = "tsp-3" },
         ];
 
-        var expected = Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet(claims)));
-        var reversed = Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet([.. claims.Reverse()])));
+        var expected = global::ClaimReconcile.Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet(claims)));
+        var reversed = global::ClaimReconcile.Serialization.ReportJson.Write(Some.Reconcile(Some.ClaimSet([.. claims.Reverse()])));
 
         // Issue paths name input positions, so only everything before the issues must be identical.
         static string BeforeIssues(string json) => json[..json.IndexOf("\"issues\"", StringComparison.Ordinal)];
