@@ -6,111 +6,24 @@ using NodaTime.Text;
 
 namespace ClaimReconcile.Serialization;
 
-/// <summary>Walks a parsed claim set, collecting every problem with its JSON path; never throws on user data.</summary>
+/// <summary>
+/// Reads the items of a claim set (sources, entities, events, claims), one parsed element at a time, collecting every
+/// problem with its JSON path; never throws on user data. <see cref="ClaimSetStreamReader"/> walks the file around it.
+/// </summary>
 internal sealed class ClaimSetReader
 {
     private static readonly string[] ScopeKinds = ["event", "when", "asOf"];
     private readonly List<ReconciliationIssue> _issues = [];
 
-    public static ClaimSetReadResult Read(JsonElement root)
+    /// <summary>The issues found since the last call, in input order; the reader forgets them.</summary>
+    public List<ReconciliationIssue> TakeIssues()
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return ClaimSetReadResult.Fatal(new(IssueCodes.InvalidType, "$", $"A claim set is a JSON object; this is {Describe(root.ValueKind)}."));
-        }
-
-        if (root.TryGetProperty("format", out var format))
-        {
-            if (format.ValueKind != JsonValueKind.String || format.GetString() != "claimset/1")
-            {
-                return ClaimSetReadResult.Fatal(new(IssueCodes.UnsupportedFormat, "$.format",
-                    $"This version reads \"claimset/1\"; the file says {format.GetRawText()}."));
-            }
-        }
-
-        return new ClaimSetReader().ReadRoot(root);
+        var issues = new List<ReconciliationIssue>(_issues);
+        _issues.Clear();
+        return issues;
     }
 
-    private ClaimSetReadResult ReadRoot(JsonElement root)
-    {
-        if (!root.TryGetProperty("format", out _))
-        {
-            Warn(IssueCodes.MissingField, "$.format", "No \"format\" field; reading the file as \"claimset/1\".");
-        }
-
-        var sources = ReadArray(root, "sources", required: true, ReadSource);
-        var entities = ReadArray(root, "entities", required: false, ReadEntity);
-        var events = ReadArray(root, "events", required: false, ReadEvent);
-
-        var claims = new List<Claim>();
-        var rejected = 0;
-        if (Section(root, "claims", required: true) is { } claimArray)
-        {
-            var index = 0;
-            foreach (var element in claimArray.EnumerateArray())
-            {
-                var path = $"$.claims[{index}]";
-                if (ReadClaim(element, path, index) is { } claim)
-                {
-                    claims.Add(claim);
-                }
-                else
-                {
-                    rejected++;
-                }
-
-                index++;
-            }
-        }
-
-        return new ClaimSetReadResult(new ClaimSet(sources, claims, entities, events), [.. _issues], rejected, succeeded: true);
-    }
-
-    private List<T> ReadArray<T>(JsonElement root, string name, bool required, Func<JsonElement, string, T?> read)
-        where T : class
-    {
-        var items = new List<T>();
-        if (Section(root, name, required) is not { } array)
-        {
-            return items;
-        }
-
-        var index = 0;
-        foreach (var element in array.EnumerateArray())
-        {
-            if (read(element, $"$.{name}[{index}]") is { } item)
-            {
-                items.Add(item);
-            }
-
-            index++;
-        }
-
-        return items;
-    }
-
-    private JsonElement? Section(JsonElement root, string name, bool required)
-    {
-        if (!root.TryGetProperty(name, out var section) || section.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                Error(IssueCodes.MissingField, $"$.{name}", $"The claim set has no \"{name}\" array.");
-            }
-
-            return null;
-        }
-
-        if (section.ValueKind != JsonValueKind.Array)
-        {
-            Error(IssueCodes.InvalidType, $"$.{name}", $"\"{name}\" must be an array; it is {Describe(section.ValueKind)}.");
-            return null;
-        }
-
-        return section;
-    }
-
-    private Source? ReadSource(JsonElement element, string path)
+    internal Source? ReadSource(JsonElement element, string path)
     {
         if (!ExpectObject(element, path, "A source"))
         {
@@ -189,7 +102,7 @@ internal sealed class ClaimSetReader
         };
     }
 
-    private Entity? ReadEntity(JsonElement element, string path)
+    internal Entity? ReadEntity(JsonElement element, string path)
     {
         if (!ExpectObject(element, path, "An entity") || RequiredString(element, "id", path, claim: null) is not { } id)
         {
@@ -205,7 +118,7 @@ internal sealed class ClaimSetReader
         };
     }
 
-    private Event? ReadEvent(JsonElement element, string path)
+    internal Event? ReadEvent(JsonElement element, string path)
     {
         if (!ExpectObject(element, path, "An event") || RequiredString(element, "id", path, claim: null) is not { } id)
         {
@@ -233,7 +146,7 @@ internal sealed class ClaimSetReader
         };
     }
 
-    private Claim? ReadClaim(JsonElement element, string path, int index)
+    internal Claim? ReadClaim(JsonElement element, string path, int index)
     {
         if (!ExpectObject(element, path, "A claim"))
         {
