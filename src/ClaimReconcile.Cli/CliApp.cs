@@ -26,12 +26,15 @@ internal static class CliApp
         };
         format.AcceptOnlyFromAmong("text", "json");
 
+        var limits = new LimitOptions();
         var reconcile = new Command("reconcile", "Reconcile the claims of a file and print the report.\n\n" + ExitCodes) { file, format };
-        reconcile.SetAction(result => Reconcile(result.GetRequiredValue(file), result.GetValue(format) ?? "text", output, error));
+        limits.AddTo(reconcile);
+        reconcile.SetAction(result => Reconcile(result.GetRequiredValue(file), result.GetValue(format) ?? "text", limits.Read(result), output, error));
 
         var validateFile = new Argument<FileInfo>("file") { Description = "A claim set in the claimset/1 JSON format." };
         var validate = new Command("validate", "Check a file and list its issues without reconciling.\n\n" + ExitCodes) { validateFile };
-        validate.SetAction(result => Validate(result.GetRequiredValue(validateFile), output, error));
+        limits.AddTo(validate);
+        validate.SetAction(result => Validate(result.GetRequiredValue(validateFile), limits.Read(result), output, error));
 
         var root = new RootCommand("Tells, for every question sourced claims answer, whether the sources agree, conflict or stand alone.\n\n" + ExitCodes)
         {
@@ -54,9 +57,9 @@ internal static class CliApp
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int Reconcile(FileInfo file, string format, TextWriter output, TextWriter error)
+    private static int Reconcile(FileInfo file, string format, ClaimSetReadOptions limits, TextWriter output, TextWriter error)
     {
-        if (Read(file, error) is not { } read)
+        if (Read(file, limits, error) is not { } read)
         {
             return UnusableInput;
         }
@@ -66,9 +69,9 @@ internal static class CliApp
         return Done;
     }
 
-    private static int Validate(FileInfo file, TextWriter output, TextWriter error)
+    private static int Validate(FileInfo file, ClaimSetReadOptions limits, TextWriter output, TextWriter error)
     {
-        if (Read(file, error) is not { } read)
+        if (Read(file, limits, error) is not { } read)
         {
             return UnusableInput;
         }
@@ -84,12 +87,13 @@ internal static class CliApp
         return Done;
     }
 
-    private static ClaimSetReadResult? Read(FileInfo file, TextWriter error)
+    private static ClaimSetReadResult? Read(FileInfo file, ClaimSetReadOptions limits, TextWriter error)
     {
-        byte[] bytes;
+        ClaimSetReadResult read;
         try
         {
-            bytes = File.ReadAllBytes(file.FullName);
+            using var stream = File.OpenRead(file.FullName);
+            read = ClaimSetJson.Read(stream, limits);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -97,7 +101,6 @@ internal static class CliApp
             return null;
         }
 
-        var read = ClaimSetJson.Read(bytes);
         if (!read.Succeeded)
         {
             var issue = read.Issues[0];
@@ -106,5 +109,49 @@ internal static class CliApp
         }
 
         return read;
+    }
+
+    /// <summary>The <c>--max-…</c> flags that set <see cref="ClaimSetReadOptions"/>; shared by both commands.</summary>
+    private sealed class LimitOptions
+    {
+        private readonly Option<long> _inputBytes = Limit("--max-input-bytes", "Largest input read, in bytes.", ClaimSetReadOptions.Default.MaxInputBytes);
+        private readonly Option<int> _claims = Limit("--max-claims", "Most claims read.", ClaimSetReadOptions.Default.MaxClaims);
+        private readonly Option<int> _stringLength = Limit("--max-string-length", "Longest string, in UTF-8 bytes as written.", ClaimSetReadOptions.Default.MaxStringLength);
+        private readonly Option<int> _depth = Limit("--max-depth", "Deepest nesting of objects and arrays.", ClaimSetReadOptions.Default.MaxDepth, max: 1000);
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_inputBytes);
+            command.Options.Add(_claims);
+            command.Options.Add(_stringLength);
+            command.Options.Add(_depth);
+        }
+
+        public ClaimSetReadOptions Read(ParseResult result) => new()
+        {
+            MaxInputBytes = result.GetValue(_inputBytes),
+            MaxClaims = result.GetValue(_claims),
+            MaxStringLength = result.GetValue(_stringLength),
+            MaxDepth = result.GetValue(_depth),
+        };
+
+        private static Option<T> Limit<T>(string name, string description, T defaultValue, T? max = null)
+            where T : struct, IComparable<T>
+        {
+            var option = new Option<T>(name)
+            {
+                Description = $"{description} See docs/limits.md.",
+                DefaultValueFactory = _ => defaultValue,
+            };
+            option.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<T>();
+                if (value.CompareTo(default) <= 0 || (max is { } most && value.CompareTo(most) > 0))
+                {
+                    result.AddError($"{name} must be a positive number{(max is { } most2 ? $" of at most {most2}" : "")}; it is {value}.");
+                }
+            });
+            return option;
+        }
     }
 }
