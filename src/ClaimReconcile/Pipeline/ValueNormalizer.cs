@@ -80,10 +80,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         var years = hedge == Hedge.Exact && exactYears && min == max && min == Math.Floor(min)
             ? new IntervalForm(Units.Time, min, min + 1, false, true)
             : Hedged(Units.Time, min, max, hedge, exactYears ? 0 : RoundingStep(min));
-        var reference = asOf is { } date ? Seconds(zone.AtStartOfDay(date.PlusDays(1)).ToInstant()) : 0;
+        var reference = asOf is { } date ? EndOfDay(zone, date) : 0;
         return new IntervalForm(BirthDimension,
             reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
     }
+
+    /// <summary>The start of the next day, in seconds; the last day the calendar holds (9999-12-31) ends 24 hours after it starts.</summary>
+    internal static double EndOfDay(DateTimeZone zone, LocalDate date) => date == LocalDate.MaxIsoValue
+        ? Seconds(zone.AtStartOfDay(date).ToInstant()) + 86_400
+        : Seconds(zone.AtStartOfDay(date.PlusDays(1)).ToInstant());
 
     private static IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
     {
@@ -96,15 +101,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         else if (t.PartOfDay is { } part)
         {
             var (from, to) = PartOfDayNames.Hours(part);
-            var day = zone.AtStartOfDay(t.Start);
-            start = Seconds(day.PlusHours(from).ToInstant());
-            end = Seconds(day.PlusHours(to).ToInstant());
+            var day = Seconds(zone.AtStartOfDay(t.Start).ToInstant());
+            start = day + (from * 3_600.0);
+            end = day + (to * 3_600.0);
             unit = 3 * 3_600;
         }
         else
         {
             start = Seconds(zone.AtStartOfDay(t.Start).ToInstant());
-            end = Seconds(zone.AtStartOfDay(t.End.PlusDays(1)).ToInstant());
+            end = EndOfDay(zone, t.End);
             unit = t.Granularity switch
             {
                 TemporalGranularity.Year => Units.SecondsPerYear,

@@ -13,6 +13,9 @@ namespace ClaimReconcile.Serialization;
 internal sealed class ClaimSetStreamReader : IDisposable
 {
     private const int InitialBufferSize = 64 * 1024;
+    /// <summary>The start of the message of an item whose value the model cannot hold; the fuzzer looks for it.</summary>
+    internal const string Unrepresentable = "This item holds a value that cannot be represented";
+
     private static readonly string[] Sections = ["sources", "entities", "events", "claims"];
 
     private readonly Stream _stream;
@@ -209,7 +212,19 @@ internal sealed class ClaimSetStreamReader : IDisposable
             {
                 if (longStrings is null)
                 {
-                    read(document.RootElement, path, index);
+                    try
+                    {
+                        read(document.RootElement, path, index);
+                    }
+                    catch (Exception e) when (e is ArgumentException or OverflowException)
+                    {
+                        // Defence in depth: a value that passes every check but that the model cannot hold (a date past
+                        // the calendar's end, …) is reported like any other bad value, never thrown. Tests treat this as a bug.
+                        issues.AddRange(_items.TakeIssues());
+                        issues.Add(new(IssueCodes.InvalidValue, path, $"{Unrepresentable} ({FirstSentence(e.Message)}); the item is left out.",
+                            claimSection ? ClaimIdOf(document.RootElement, index) : null));
+                        onRejected?.Invoke();
+                    }
                 }
                 else
                 {
