@@ -52,13 +52,18 @@ internal sealed class ClaimSetReader
         {
             var dateTime = OffsetDateTimePattern.Rfc3339.Parse(published);
             var date = LocalDatePattern.Iso.Parse(published);
-            if (dateTime.Success)
+            if (dateTime.Success && InCalendar(dateTime.Value.Year))
             {
                 publishedAt = dateTime.Value;
             }
-            else if (date.Success)
+            else if (date.Success && InCalendar(date.Value.Year))
             {
                 publishedOn = date.Value;
+            }
+            else if (dateTime.Success || date.Success)
+            {
+                Warn(IssueCodes.InvalidPublished, $"{path}.published",
+                    $"\"{Truncate(published)}\" is outside the years 1 to 9998 that publication dates can have here; the source is read as undated.");
             }
             else
             {
@@ -290,6 +295,12 @@ internal sealed class ClaimSetReader
 
         return TemporalValue.OnPartOfDay(value.Start, part, hedge);
     }
+
+    /// <summary>
+    /// Whether a publication year leaves room for time-zone shifts and "the day after" within NodaTime's calendar,
+    /// which ends on 9999-12-31.
+    /// </summary>
+    private static bool InCalendar(int year) => year is >= 1 and <= 9998;
 
     internal static TemporalValue? ParseDate(string text, Hedge hedge)
     {

@@ -161,6 +161,12 @@ internal static class ValueReader
             return null;
         }
 
+        if (length > DurationValue.MaxLength)
+        {
+            issues.Add(new(IssueCodes.InvalidDuration, path, $"\"{ClaimSetReader.Truncate(text)}\" is longer than 100,000 days (about 273 years), the longest duration read.", claim));
+            return null;
+        }
+
         return DurationValue.Of(length, hedge);
     }
 
