@@ -249,7 +249,7 @@ internal sealed class ClaimSetReader
             default:
                 var asOf = scope.GetProperty("asOf");
                 var parsed = asOf.ValueKind == JsonValueKind.String ? LocalDatePattern.Iso.Parse(asOf.GetString()!) : null;
-                if (parsed is { Success: true })
+                if (parsed is { Success: true } && parsed.Value.Year >= 1)
                 {
                     return ClaimScope.AsOfDate(parsed.Value);
                 }
@@ -309,7 +309,7 @@ internal sealed class ClaimSetReader
         {
             var start = LocalDatePattern.Iso.Parse(text[..slash]);
             var end = LocalDatePattern.Iso.Parse(text[(slash + 1)..]);
-            return start.Success && end.Success && end.Value >= start.Value ? TemporalValue.BetweenDays(start.Value, end.Value, hedge) : null;
+            return start.Success && end.Success && end.Value >= start.Value && start.Value.Year >= 1 ? TemporalValue.BetweenDays(start.Value, end.Value, hedge) : null;
         }
 
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
@@ -318,13 +318,14 @@ internal sealed class ClaimSetReader
         }
 
         var month = YearMonthPattern.Iso.Parse(text);
-        if (text.Length == 7 && month.Success)
+        if (text.Length == 7 && month.Success && month.Value.Year >= 1)
         {
             return TemporalValue.InMonth(month.Value, hedge);
         }
 
+        // Years before 1 are not read: a zone's offset could move their start before the first instant NodaTime holds.
         var day = LocalDatePattern.Iso.Parse(text);
-        return day.Success ? TemporalValue.OnDay(day.Value, hedge) : null;
+        return day.Success && day.Value.Year >= 1 ? TemporalValue.OnDay(day.Value, hedge) : null;
     }
 
     private bool ExpectObject(JsonElement element, string path, string what)
