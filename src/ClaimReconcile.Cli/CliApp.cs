@@ -145,6 +145,12 @@ internal static class CliApp
             };
             option.Validators.Add(result =>
             {
+                if (result.Tokens.Count > 0 && !result.Tokens.All(t => long.TryParse(t.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
+                {
+                    result.AddError($"{name} takes a whole number; it is \"{string.Join(" ", result.Tokens.Select(t => t.Value))}\".");
+                    return;
+                }
+
                 var value = result.GetValueOrDefault<T>();
                 if (value.CompareTo(default) <= 0 || (max is { } most && value.CompareTo(most) > 0))
                 {

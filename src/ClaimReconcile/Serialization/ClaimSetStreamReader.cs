@@ -267,7 +267,10 @@ internal sealed class ClaimSetStreamReader : IDisposable
     }
 
     /// <summary>Reads and consumes the next token; <see cref="JsonTokenType.None"/> at the end of the input.</summary>
-    private JsonTokenType ReadToken(out string? propertyName)
+    private JsonTokenType ReadToken(out string? propertyName) => ReadToken(decodeName: true, out propertyName);
+
+    /// <summary>Reads and consumes the next token, decoding a property name only when asked (skipping allocates nothing).</summary>
+    private JsonTokenType ReadToken(bool decodeName, out string? propertyName)
     {
         while (true)
         {
@@ -275,7 +278,7 @@ internal sealed class ClaimSetStreamReader : IDisposable
             if (reader.Read())
             {
                 CheckToken(ref reader, checkLength: false, out _);
-                propertyName = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
+                propertyName = decodeName && reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
                 Commit(ref reader);
                 return reader.TokenType;
             }
@@ -306,24 +309,26 @@ internal sealed class ClaimSetStreamReader : IDisposable
         }
     }
 
-    /// <summary>Consumes the next value, checking its syntax and depth.</summary>
+    /// <summary>Consumes the next value token by token, checking syntax, depth and encoding, without holding all of it.</summary>
     private void SkipValue()
     {
-        while (true)
+        var depth = 0;
+        do
         {
-            var reader = CreateReader();
-            if (reader.Read() && Walk(ref reader, checkLength: false, path: null, out _))
+            switch (ReadToken(decodeName: false, out _))
             {
-                Commit(ref reader);
-                return;
-            }
-
-            if (!Fill())
-            {
-                // The JSON reader throws on a truncated final block before this is reached.
-                throw new FatalReadException(new(IssueCodes.InvalidJson, Position(_end), "The file ends in the middle of a value."));
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    depth++;
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    depth--;
+                    break;
+                case JsonTokenType.None:
+                    // The JSON reader throws on a truncated final block before this is reached.
+                    throw new FatalReadException(new(IssueCodes.InvalidJson, Position(_end), "The file ends in the middle of a value."));
             }
         }
+        while (depth > 0);
     }
 
     /// <summary>
@@ -432,7 +437,7 @@ internal sealed class ClaimSetStreamReader : IDisposable
     /// <summary>After a fatal problem, reads to the end so that broken JSON is still reported as such (it takes precedence).</summary>
     private ClaimSetReadResult DrainThenFail(ReconciliationIssue issue)
     {
-        while (ReadToken(out _) != JsonTokenType.None)
+        while (ReadToken(decodeName: false, out _) != JsonTokenType.None)
         {
         }
 
