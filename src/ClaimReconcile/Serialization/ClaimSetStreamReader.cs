@@ -341,7 +341,7 @@ internal sealed class ClaimSetStreamReader : IDisposable
         {
             var reader = CreateReader();
             var probe = reader;
-            if (probe.Read() && Walk(ref probe, checkLength: true, path: null, out var tooLong))
+            if (probe.Read() && Walk(ref probe, path: null, out var tooLong))
             {
                 longStrings = null;
                 if (tooLong)
@@ -350,7 +350,7 @@ internal sealed class ClaimSetStreamReader : IDisposable
                     var named = reader;
                     named.Read();
                     longStrings = [];
-                    Walk(ref named, checkLength: true, path: new PathTracker(path, longStrings), out _);
+                    Walk(ref named, path: new PathTracker(path, longStrings), out _);
                 }
 
                 reader.Read();
@@ -369,14 +369,14 @@ internal sealed class ClaimSetStreamReader : IDisposable
     /// <summary>
     /// From the first token of a value to its last, checking every token; false when the buffer ends first.
     /// </summary>
-    private bool Walk(ref Utf8JsonReader reader, bool checkLength, PathTracker? path, out bool tooLong)
+    private bool Walk(ref Utf8JsonReader reader, PathTracker? path, out bool tooLong)
     {
         tooLong = false;
         var depth = reader.CurrentDepth;
         while (true)
         {
             path?.OnToken(ref reader);
-            CheckToken(ref reader, checkLength, out var longString);
+            CheckToken(ref reader, checkLength: true, out var longString);
             if (longString)
             {
                 tooLong = true;
