@@ -17,7 +17,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 {
     public const string IterationsVariable = "CLAIMRECONCILE_FUZZ_ITERATIONS";
     public const string SeedVariable = "CLAIMRECONCILE_FUZZ_SEED";
-    private const int DefaultIterations = 600;
+    private const int DefaultIterations = 2000;
     private const int DefaultSeed = 20251202;
 
     private static readonly string[] SeedFiles =
