@@ -123,7 +123,7 @@ internal static class Grouping
         }
 
         // Hours are added as elapsed seconds (as ZonedDateTime.PlusHours does), so that 9999-12-31 still works.
-        var low = ValueNormalizer.Seconds(zone.AtStartOfDay(when.Start).ToInstant());
+        var low = ValueNormalizer.StartOfDay(zone, when.Start);
         if (when.PartOfDay is { } part)
         {
             var (from, to) = PartOfDayNames.Hours(part);

@@ -81,6 +81,39 @@ internal static class ClaimSetGenerators
         from members in Gen.SubListOf(Mentions).Where(m => m.Count > 0)
         select ("participants", (ClaimValue)SetValue.Of(members)));
 
+    /// <summary>Values at the edges of what the model holds: the calendar's first and last days and instants, the largest
+    /// doubles and durations, in the zones furthest from UTC.</summary>
+    public static Arbitrary<GeneratedSet> ExtremeSets() => Arb.From(
+        from zone in Gen.Elements("Etc/GMT-14", "Etc/GMT+12", "Europe/Berlin", "UTC")
+        from values in Gen.ListOf(ExtremeValues(), 6)
+        select new GeneratedSet(
+            [new Source("zeit") { TimeZone = DateTimeZoneProviders.Tzdb[zone], PublishedOn = LocalDate.MaxIsoValue }, new Source("tsp") { TimeZone = DateTimeZoneProviders.Tzdb[zone] }],
+            [.. values.Select((v, i) => new Claim(i % 2 == 0 ? "zeit" : "tsp", "talks", v.Property, v.Value) { Id = $"c{i}", Scope = i % 3 == 0 ? ClaimScope.AsOfDate(i % 2 == 0 ? LocalDate.MinIsoValue : LocalDate.MaxIsoValue) : null })],
+            []),
+        Shrink);
+
+    private static Gen<(string Property, ClaimValue Value)> ExtremeValues() => Gen.OneOf(
+        from n in Gen.Elements(double.MaxValue, -double.MaxValue, double.Epsilon, 0.0, 1e300)
+        from hedge in Gen.Elements(Hedges)
+        from unit in Gen.Elements("h", "year", "min", "")
+        select (unit == "year" ? "age" : "length", (ClaimValue)NumberValue.Of(n, unit.Length == 0 ? null : unit, hedge)),
+        from hedge in Gen.Elements(Hedges)
+        from length in Gen.Elements(DurationValue.MaxLength, Duration.Zero, Duration.Epsilon)
+        select ("duration", (ClaimValue)DurationValue.Of(length, hedge)),
+        from hedge in Gen.Elements(Hedges)
+        from date in Gen.Elements(LocalDate.MinIsoValue, LocalDate.MaxIsoValue, new LocalDate(1, 1, 1))
+        from form in Gen.Choose(0, 3)
+        select ("date", (ClaimValue)(form switch
+        {
+            0 => TemporalValue.InYear(date.Year, hedge),
+            1 => TemporalValue.InMonth(date.ToYearMonth(), hedge),
+            2 => TemporalValue.OnPartOfDay(date, PartOfDay.Evening, hedge),
+            _ => TemporalValue.OnDay(date, hedge),
+        })),
+        from hedge in Gen.Elements(Hedges)
+        from instant in Gen.Elements(Instant.MinValue, Instant.MaxValue, NodaConstants.UnixEpoch)
+        select ("start", (ClaimValue)TemporalValue.AtInstant(instant, hedge)));
+
     private static Gen<List<Source>> SourcesGen() =>
         from count in Gen.Choose(1, SourceIds.Length)
         from sources in Gen.CollectToList(SourceIds.Take(count), SourceGen)

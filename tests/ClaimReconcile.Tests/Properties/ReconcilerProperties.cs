@@ -49,6 +49,17 @@ public sealed partial class ReconcilerProperties
         });
 
     [Fact]
+    public void Reconcile_ValuesAtTheEdgesOfTheModel_NeverThrowAndAccountForEveryClaim() =>
+        PropertyCheck.Holds(ClaimSetGenerators.ExtremeSets(), generated =>
+        {
+            var set = generated.ToClaimSet();
+            var report = Default.Reconcile(set);
+            Assert.Null(Conservation.Violation(set, report));
+            Assert.Contains("\"format\": \"reconciliation/1\"", ReportJson.Write(report), StringComparison.Ordinal);
+            Assert.NotEmpty(TextReport.Render(report));
+        });
+
+    [Fact]
     public void ReadAndReconcile_GeneratedSetWrittenAsJson_AccountsForEveryClaim() =>
         PropertyCheck.Holds(ClaimSetGenerators.Sets(), generated =>
         {
