@@ -191,7 +191,7 @@ internal static class CliApp
             ? new FixedClock(today.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant())
             : settings.Clock;
         progress.Stage($"reading {file.Name}");
-        if (Read(file, error) is not { } read)
+        if (Read(file, input.Limits(result), error) is not { } read)
         {
             return null;
         }
@@ -201,12 +201,15 @@ internal static class CliApp
         return new Loaded(read, report, clock);
     }
 
-    private static ClaimSetReadResult? Read(FileInfo file, TextWriter error)
+    private static ClaimSetReadResult? Read(FileInfo file, ClaimSetReadOptions limits, TextWriter error)
     {
-        byte[] bytes;
+        ClaimSetReadResult read;
         try
         {
-            bytes = File.ReadAllBytes(file.FullName);
+            using var stream = File.OpenRead(file.FullName);
+            read = ClaimSetCsv.DelimiterFor(file.Name) is { } delimiter
+                ? ClaimSetCsv.Read(stream, delimiter)
+                : ClaimSetJson.Read(stream, limits);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -214,9 +217,6 @@ internal static class CliApp
             return null;
         }
 
-        var read = ClaimSetCsv.DelimiterFor(file.Name) is { } delimiter
-            ? ClaimSetCsv.Read(new MemoryStream(bytes), delimiter)
-            : ClaimSetJson.Read(bytes);
         if (!read.Succeeded)
         {
             var issue = read.Issues[0];
@@ -252,7 +252,53 @@ internal static class CliApp
             },
         };
 
-        public void AddTo(Command command) => command.Options.Add(Today);
+        private readonly Option<long> _inputBytes = Limit("--max-input-bytes", "Largest input read, in bytes.", ClaimSetReadOptions.Default.MaxInputBytes);
+        private readonly Option<int> _claims = Limit("--max-claims", "Most claims read.", ClaimSetReadOptions.Default.MaxClaims);
+        private readonly Option<int> _stringLength = Limit("--max-string-length", "Longest string, in UTF-8 bytes as written.", ClaimSetReadOptions.Default.MaxStringLength);
+        private readonly Option<int> _depth = Limit("--max-depth", "Deepest nesting of objects and arrays.", ClaimSetReadOptions.Default.MaxDepth, max: 1000);
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Today);
+            command.Options.Add(_inputBytes);
+            command.Options.Add(_claims);
+            command.Options.Add(_stringLength);
+            command.Options.Add(_depth);
+        }
+
+        /// <summary>The <c>--max-…</c> flags as reader limits (JSON input; see docs/limits.md).</summary>
+        public ClaimSetReadOptions Limits(ParseResult result) => new()
+        {
+            MaxInputBytes = result.GetValue(_inputBytes),
+            MaxClaims = result.GetValue(_claims),
+            MaxStringLength = result.GetValue(_stringLength),
+            MaxDepth = result.GetValue(_depth),
+        };
+
+        private static Option<T> Limit<T>(string name, string description, T defaultValue, T? max = null)
+            where T : struct, IComparable<T>
+        {
+            var option = new Option<T>(name)
+            {
+                Description = $"{description} See docs/limits.md.",
+                DefaultValueFactory = _ => defaultValue,
+            };
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && !result.Tokens.All(t => long.TryParse(t.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
+                {
+                    result.AddError($"{name} takes a whole number; it is \"{string.Join(" ", result.Tokens.Select(t => t.Value))}\".");
+                    return;
+                }
+
+                var value = result.GetValueOrDefault<T>();
+                if (value.CompareTo(default) <= 0 || (max is { } most && value.CompareTo(most) > 0))
+                {
+                    result.AddError($"{name} must be a positive number{(max is { } most2 ? $" of at most {most2}" : "")}; it is {value}.");
+                }
+            });
+            return option;
+        }
     }
 
     private sealed record ReconcileRequest(string Format, FileInfo? Out, bool FailOnConflict, string? ReviewUrl, string? ReviewAuthor);

@@ -8,7 +8,8 @@ namespace ClaimReconcile;
 public static class ClaimReconcileServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="Reconciler"/> and, unless one is registered already, the system
+    /// Registers a singleton <see cref="Reconciler"/>, the configured <see cref="Serialization.ClaimSetReadOptions"/>
+    /// (<see cref="ReconcilerOptions.Reading"/>) as a singleton for <see cref="Serialization.ClaimSetJson"/>, and, unless one is registered already, the system
     /// <see cref="IClock"/>. Safe to call more than once: services are added once, and every
     /// <paramref name="configure"/> action is applied, in the order of the calls, when the reconciler is built.
     /// The reconciler uses the default <see cref="Estimation.TruthDiscoveryEstimator"/> unless a configure action
@@ -39,17 +40,25 @@ public static class ClaimReconcileServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(provider => new Reconciler(Configure(provider), provider.GetRequiredService<IClock>()));
         services.TryAddSingleton(provider =>
         {
-            var options = new ReconcilerOptions();
-            foreach (var action in provider.GetRequiredService<ReconcilerConfiguration>().Actions)
-            {
-                action(options);
-            }
-
-            return new Reconciler(options, provider.GetRequiredService<IClock>());
+            var options = Configure(provider);
+            options.Validate();
+            return options.Reading;
         });
         return services;
+    }
+
+    private static ReconcilerOptions Configure(IServiceProvider provider)
+    {
+        var options = new ReconcilerOptions();
+        foreach (var action in provider.GetRequiredService<ReconcilerConfiguration>().Actions)
+        {
+            action(options);
+        }
+
+        return options;
     }
 
     /// <summary>The configure actions of every <c>AddClaimReconcile</c> call, in order.</summary>

@@ -26,13 +26,23 @@ public sealed class DurationValue : ClaimValue
     /// <summary>How precisely the length is stated.</summary>
     public Hedge Hedge { get; }
 
+    /// <summary>
+    /// The longest duration held: 100,000 days (about 273 years), so that the ISO form, counted in nanoseconds, cannot overflow.
+    /// </summary>
+    internal static readonly Duration MaxLength = NodaTime.Duration.FromDays(100_000);
+
     /// <summary>A duration.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative, or longer than 100,000 days.</exception>
     public static DurationValue Of(Duration length, Hedge hedge = Hedge.Exact)
     {
         if (length < NodaTime.Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(length), length, "A duration must not be negative.");
+        }
+
+        if (length > MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, "A duration must not be longer than 100,000 days.");
         }
 
         CheckHedge(hedge);

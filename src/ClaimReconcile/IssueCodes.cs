@@ -90,4 +90,20 @@ public static class IssueCodes
 
     /// <summary>A claim scoped by time fits more than one declared event; it stays grouped by its time window.</summary>
     public const string AmbiguousScope = "ambiguous-scope";
+    // Limits of the reader (issue 6: robust under hostile input); see docs/limits.md.
+
+    /// <summary>The input is larger than <see cref="Serialization.ClaimSetReadOptions.MaxInputBytes"/>; the whole input is rejected.</summary>
+    public const string InputTooLarge = "input-too-large";
+
+    /// <summary>The claim set has more claims than <see cref="Serialization.ClaimSetReadOptions.MaxClaims"/>; the whole input is rejected.</summary>
+    public const string TooManyClaims = "too-many-claims";
+
+    /// <summary>A string is longer than <see cref="Serialization.ClaimSetReadOptions.MaxStringLength"/>; the item holding it is left out.</summary>
+    public const string StringTooLong = "string-too-long";
+
+    /// <summary>Objects and arrays nest deeper than <see cref="Serialization.ClaimSetReadOptions.MaxDepth"/>; the whole input is rejected.</summary>
+    public const string TooDeep = "too-deep";
+
+    /// <summary>The claim set names one of its top-level fields twice; the whole input is rejected rather than one copy silently dropped.</summary>
+    public const string DuplicateField = "duplicate-field";
 }

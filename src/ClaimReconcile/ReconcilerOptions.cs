@@ -1,4 +1,5 @@
 using ClaimReconcile.Estimation;
+using ClaimReconcile.Serialization;
 
 namespace ClaimReconcile;
 
@@ -25,9 +26,31 @@ public sealed class ReconcilerOptions
 
     internal IConsensusEstimator BuildEstimator() => Estimator ?? new TruthDiscoveryEstimator(TruthDiscovery);
 
+    /// <summary>
+    /// Limits on claim-set input, for <see cref="ClaimSetJson"/>. Defaults to <see cref="ClaimSetReadOptions.Default"/>.
+    /// With dependency injection, the configured limits are registered as the <see cref="ClaimSetReadOptions"/> singleton.
+    /// </summary>
+    public ClaimSetReadOptions Reading { get; set; } = ClaimSetReadOptions.Default;
+
     internal void Validate()
     {
         var errors = new List<string>();
+        if (Reading is null)
+        {
+            errors.Add($"{nameof(Reading)} must not be null.");
+        }
+        else
+        {
+            try
+            {
+                Reading.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(e.Message.Split(" (Parameter", 2)[0]);
+            }
+        }
+
         if (Hedges is null)
         {
             errors.Add($"{nameof(Hedges)} must not be null.");

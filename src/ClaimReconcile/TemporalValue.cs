@@ -53,16 +53,16 @@ public sealed class TemporalValue : ClaimValue
     public static TemporalValue InYear(int year, Hedge hedge = Hedge.Exact)
     {
         CheckHedge(hedge);
-        var start = new LocalDate(year, 1, 1);
-        return new TemporalValue(TemporalGranularity.Year, start, start.PlusYears(1).PlusDays(-1), null, null, hedge);
+        // The last day is built directly, not as "next year minus a day", so that 9999 works.
+        return new TemporalValue(TemporalGranularity.Year, new LocalDate(year, 1, 1), new LocalDate(year, 12, 31), null, null, hedge);
     }
 
     /// <summary>A calendar month.</summary>
     public static TemporalValue InMonth(YearMonth month, Hedge hedge = Hedge.Exact)
     {
         CheckHedge(hedge);
-        var start = month.OnDayOfMonth(1);
-        return new TemporalValue(TemporalGranularity.Month, start, start.PlusMonths(1).PlusDays(-1), null, null, hedge);
+        var last = month.Calendar.GetDaysInMonth(month.Year, month.Month);
+        return new TemporalValue(TemporalGranularity.Month, month.OnDayOfMonth(1), month.OnDayOfMonth(last), null, null, hedge);
     }
 
     /// <summary>One calendar day.</summary>

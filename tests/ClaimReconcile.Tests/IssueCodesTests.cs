@@ -224,4 +224,57 @@ public sealed partial class IssueCodesTests
                  Some.ClaimJson("tsp", """{"text": "Bürgermeister"}""", "c2", subject: "vitali", property: "role")],
                 entities: ["""{"id": "vitali", "label": "Vitali Klitschko", "type": "person"}""", """{"id": "wladimir", "label": "Wladimir Klitschko"}"""]),
             IssueCodes.AmbiguousMention, "$.claims[0].subject", "c1", IssueSeverity.Warning, grouped: 2);
+    // Issue 6: limits of the reader (ClaimSetReadOptions, docs/limits.md).
+
+    [Fact]
+    public void InputTooLarge_OverMaxInputBytes_IsFatalAtRoot()
+    {
+        var read = ClaimSetJson.Read(Some.Json(Some.ClaimJson("zeit", """{"duration": "PT5H"}""", "c1")), new ClaimSetReadOptions { MaxInputBytes = 100 });
+
+        AssertFatalIssue(read, IssueCodes.InputTooLarge, "$");
+    }
+
+    [Fact]
+    public void TooManyClaims_OverMaxClaims_IsFatalAtFirstClaimBeyond()
+    {
+        var json = Some.Json(Some.ClaimJson("zeit", """{"duration": "PT5H"}""", "c1"), Some.ClaimJson("zeit", """{"duration": "PT4H"}""", "c2"));
+
+        AssertFatalIssue(ClaimSetJson.Read(json, new ClaimSetReadOptions { MaxClaims = 1 }), IssueCodes.TooManyClaims, "$.claims[1]");
+    }
+
+    [Fact]
+    public void StringTooLong_LongQuote_RejectsClaim()
+    {
+        var json = Some.Json(Some.ClaimJson("zeit", """{"duration": "PT5H"}""", "c1", extra: $"\"quote\": \"{new string('x', 200)}\""));
+        var read = ClaimSetJson.Read(json, new ClaimSetReadOptions { MaxStringLength = 100 });
+
+        Assert.True(read.Succeeded);
+        var issue = Assert.Single(read.Issues, i => i.Code == IssueCodes.StringTooLong);
+        Assert.Equal("$.claims[0].quote", issue.Path);
+        Assert.Equal("c1", issue.Claim);
+        Assert.Equal(1, read.RejectedClaims);
+        Assert.Empty(read.ClaimSet.Claims);
+    }
+
+    [Fact]
+    public void TooDeep_NestingInsideClaim_IsFatalWithLineAndPosition()
+    {
+        var json = "{\"sources\": [],\n\"claims\": [{\"x\": " + new string('[', 10) + new string(']', 10) + "}]}";
+
+        AssertFatalIssue(ClaimSetJson.Read(json, new ClaimSetReadOptions { MaxDepth = 8 }), IssueCodes.TooDeep, "line 2, position 23");
+    }
+
+    [Fact]
+    public void DuplicateField_TwoClaimsArrays_IsFatalAtSecond() =>
+        AssertFatal("""{"format": "claimset/1", "sources": [], "claims": [], "claims": []}""", IssueCodes.DuplicateField, "$.claims");
+
+    private static void AssertFatalIssue(ClaimSetReadResult read, string code, string path)
+    {
+        Assert.False(read.Succeeded);
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(code, issue.Code);
+        Assert.Equal(path, issue.Path);
+        Assert.Equal(IssueSeverity.Error, issue.Severity);
+        Assert.False(string.IsNullOrWhiteSpace(issue.Message));
+    }
 }

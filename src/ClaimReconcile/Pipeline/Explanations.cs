@@ -90,7 +90,10 @@ internal static class Explanations
         var direction = a.Dimension == ValueNormalizer.BirthDimension ? (later ? "below" : "above") : (later ? "above" : "below");
         var amount = a.Dimension switch
         {
-            Units.Time or ValueNormalizer.InstantDimension => DurationValue.Describe(Duration.FromSeconds(Math.Round(gap))),
+            // Beyond NodaTime's durations (some 45,000 years), only "hours" numbers get: say it in years.
+            Units.Time or ValueNormalizer.InstantDimension => gap < 1e12
+                ? DurationValue.Describe(Duration.FromSeconds(Math.Round(gap)))
+                : $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear))} years",
             ValueNormalizer.BirthDimension => $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear, 1))} years",
             _ => NumberValue.Format(Math.Round(gap, 6)),
         };

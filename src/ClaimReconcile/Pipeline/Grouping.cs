@@ -122,16 +122,15 @@ internal static class Grouping
             return (t, t + 1);
         }
 
-        var low = zone.AtStartOfDay(when.Start);
-        var high = zone.AtStartOfDay(when.End.PlusDays(1));
+        // Hours are added as elapsed seconds (as ZonedDateTime.PlusHours does), so that 9999-12-31 still works.
+        var low = ValueNormalizer.StartOfDay(zone, when.Start);
         if (when.PartOfDay is { } part)
         {
             var (from, to) = PartOfDayNames.Hours(part);
-            high = low.PlusHours(to);
-            low = low.PlusHours(from);
+            return (low + (from * 3_600.0), low + (to * 3_600.0));
         }
 
-        return (ValueNormalizer.Seconds(low.ToInstant()), ValueNormalizer.Seconds(high.ToInstant()));
+        return (low, ValueNormalizer.EndOfDay(zone, when.End));
     }
 
     /// <summary>

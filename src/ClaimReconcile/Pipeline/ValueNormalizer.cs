@@ -80,10 +80,23 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         var years = hedge == Hedge.Exact && exactYears && min == max && min == Math.Floor(min)
             ? new IntervalForm(Units.Time, min, min + 1, false, true)
             : Hedged(Units.Time, min, max, hedge, exactYears ? 0 : RoundingStep(min));
-        var reference = asOf is { } date ? Seconds(zone.AtStartOfDay(date.PlusDays(1)).ToInstant()) : 0;
+        var reference = asOf is { } date ? EndOfDay(zone, date) : 0;
         return new IntervalForm(BirthDimension,
             reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
     }
+
+    /// <summary>The start of the next day, in seconds; the last day the calendar holds (9999-12-31) ends 24 hours after it starts.</summary>
+    internal static double EndOfDay(DateTimeZone zone, LocalDate date) => date == LocalDate.MaxIsoValue
+        ? StartOfDay(zone, date) + 86_400
+        : StartOfDay(zone, date.PlusDays(1));
+
+    /// <summary>
+    /// The start of a day in a zone, in Unix seconds. In the first and last years of the calendar the instant can lie
+    /// outside what NodaTime holds, so there the zone's offset at the calendar's edge is applied to the UTC midnight.
+    /// </summary>
+    internal static double StartOfDay(DateTimeZone zone, LocalDate date) => date.Year is > -9998 and < 9999
+        ? Seconds(zone.AtStartOfDay(date).ToInstant())
+        : Seconds(date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()) - zone.GetUtcOffset(date.Year < 0 ? Instant.MinValue : Instant.MaxValue).Seconds;
 
     private IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
     {
@@ -96,15 +109,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         else if (t.PartOfDay is { } part)
         {
             var (from, to) = PartOfDayNames.Hours(part);
-            var day = zone.AtStartOfDay(t.Start);
-            start = Seconds(day.PlusHours(from).ToInstant());
-            end = Seconds(day.PlusHours(to).ToInstant());
+            var day = StartOfDay(zone, t.Start);
+            start = day + (from * 3_600.0);
+            end = day + (to * 3_600.0);
             unit = 3 * 3_600;
         }
         else
         {
-            start = Seconds(zone.AtStartOfDay(t.Start).ToInstant());
-            end = Seconds(zone.AtStartOfDay(t.End.PlusDays(1)).ToInstant());
+            start = StartOfDay(zone, t.Start);
+            end = EndOfDay(zone, t.End);
             unit = t.Granularity switch
             {
                 TemporalGranularity.Year => Units.SecondsPerYear,

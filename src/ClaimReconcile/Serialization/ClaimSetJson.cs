@@ -9,65 +9,55 @@ namespace ClaimReconcile.Serialization;
 /// Stateless and thread-safe. Reading never throws on bad data: a file that is not JSON gives a failed
 /// <see cref="ClaimSetReadResult"/> with the line and position of the error; bad parts of a good file are
 /// reported as issues with their JSON path, and the rest is read. Comments and a byte-order mark are allowed.
+/// Input is read one item at a time within the limits of <see cref="ClaimSetReadOptions"/> (see <c>docs/limits.md</c>).
 /// </remarks>
 public static class ClaimSetJson
 {
     /// <summary>The contract this version reads and writes.</summary>
     public const string Format = "claimset/1";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = false,
-        MaxDepth = 64,
-    };
-
     /// <summary>Reads a claim set from JSON text.</summary>
-    public static ClaimSetReadResult Read(string json)
+    /// <param name="json">The claim set.</param>
+    /// <param name="options">Limits on the input; <see cref="ClaimSetReadOptions.Default"/> when omitted.</param>
+    public static ClaimSetReadResult Read(string json, ClaimSetReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json));
+        return Read(Encoding.UTF8.GetBytes(json), options);
     }
 
-    /// <summary>Reads a claim set from a stream of UTF-8 JSON.</summary>
-    public static ClaimSetReadResult Read(Stream utf8Json)
+    /// <summary>Reads a claim set from a stream of UTF-8 JSON, one item at a time; the stream is read to its end, not closed.</summary>
+    /// <param name="utf8Json">The claim set.</param>
+    /// <param name="options">Limits on the input; <see cref="ClaimSetReadOptions.Default"/> when omitted.</param>
+    public static ClaimSetReadResult Read(Stream utf8Json, ClaimSetReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        options ??= ClaimSetReadOptions.Default;
+        options.Validate();
+        try
+        {
+            return ClaimSetStreamReader.Read(utf8Json, options);
+        }
+        catch (IOException e)
+        {
+            return ClaimSetReadResult.Fatal(new(IssueCodes.InvalidJson, "$", $"The input could not be read: {e.Message}"));
+        }
     }
 
     /// <summary>Reads a claim set from UTF-8 JSON bytes.</summary>
-    public static ClaimSetReadResult Read(ReadOnlySpan<byte> utf8Json)
+    /// <param name="utf8Json">The claim set.</param>
+    /// <param name="options">Limits on the input; <see cref="ClaimSetReadOptions.Default"/> when omitted.</param>
+    public static ClaimSetReadResult Read(ReadOnlySpan<byte> utf8Json, ClaimSetReadOptions? options = null)
     {
-        if (utf8Json.StartsWith("\uFEFF"u8))
+        options ??= ClaimSetReadOptions.Default;
+        options.Validate();
+        if (utf8Json.Length > options.MaxInputBytes)
         {
-            utf8Json = utf8Json[3..];
+            return ClaimSetReadResult.Fatal(new(IssueCodes.InputTooLarge, "$",
+                $"The input is larger than {options.MaxInputBytes} bytes, the limit (MaxInputBytes, --max-input-bytes); split it or raise the limit."));
         }
 
-        JsonDocument document;
-        try
-        {
-            var copy = utf8Json.ToArray();
-            document = JsonDocument.Parse(copy, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            var line = (e.LineNumber ?? 0) + 1;
-            var position = (e.BytePositionInLine ?? 0) + 1;
-            return ClaimSetReadResult.Fatal(new(IssueCodes.InvalidJson, $"line {line}, position {position}",
-                $"The file is not valid JSON at line {line}, position {position}: {FirstSentence(e.Message)}"));
-        }
-        catch (ArgumentException e)
-        {
-            return ClaimSetReadResult.Fatal(new(IssueCodes.InvalidJson, "line 1, position 1", $"The file is not UTF-8 JSON: {FirstSentence(e.Message)}"));
-        }
-
-        using (document)
-        {
-            return ClaimSetReader.Read(document.RootElement);
-        }
+        using var stream = new MemoryStream(utf8Json.ToArray(), writable: false);
+        return ClaimSetStreamReader.Read(stream, options);
     }
 
     /// <summary>Writes a claim set as <c>claimset/1</c> JSON text, indented, with <c>\n</c> line ends.</summary>
@@ -204,11 +194,5 @@ public static class ClaimSetJson
         }
 
         writer.WriteEndArray();
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" LineNumber", StringComparison.Ordinal);
-        return (end > 0 ? message[..end] : message).Trim();
     }
 }

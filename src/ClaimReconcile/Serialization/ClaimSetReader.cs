@@ -6,111 +6,24 @@ using NodaTime.Text;
 
 namespace ClaimReconcile.Serialization;
 
-/// <summary>Walks a parsed claim set, collecting every problem with its JSON path; never throws on user data.</summary>
+/// <summary>
+/// Reads the items of a claim set (sources, entities, events, claims), one parsed element at a time, collecting every
+/// problem with its JSON path; never throws on user data. <see cref="ClaimSetStreamReader"/> walks the file around it.
+/// </summary>
 internal sealed class ClaimSetReader
 {
     private static readonly string[] ScopeKinds = ["event", "when", "asOf"];
     private readonly List<ReconciliationIssue> _issues = [];
 
-    public static ClaimSetReadResult Read(JsonElement root)
+    /// <summary>The issues found since the last call, in input order; the reader forgets them.</summary>
+    public List<ReconciliationIssue> TakeIssues()
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return ClaimSetReadResult.Fatal(new(IssueCodes.InvalidType, "$", $"A claim set is a JSON object; this is {Describe(root.ValueKind)}."));
-        }
-
-        if (root.TryGetProperty("format", out var format))
-        {
-            if (format.ValueKind != JsonValueKind.String || format.GetString() != "claimset/1")
-            {
-                return ClaimSetReadResult.Fatal(new(IssueCodes.UnsupportedFormat, "$.format",
-                    $"This version reads \"claimset/1\"; the file says {format.GetRawText()}."));
-            }
-        }
-
-        return new ClaimSetReader().ReadRoot(root);
+        var issues = new List<ReconciliationIssue>(_issues);
+        _issues.Clear();
+        return issues;
     }
 
-    private ClaimSetReadResult ReadRoot(JsonElement root)
-    {
-        if (!root.TryGetProperty("format", out _))
-        {
-            Warn(IssueCodes.MissingField, "$.format", "No \"format\" field; reading the file as \"claimset/1\".");
-        }
-
-        var sources = ReadArray(root, "sources", required: true, ReadSource);
-        var entities = ReadArray(root, "entities", required: false, ReadEntity);
-        var events = ReadArray(root, "events", required: false, ReadEvent);
-
-        var claims = new List<Claim>();
-        var rejected = 0;
-        if (Section(root, "claims", required: true) is { } claimArray)
-        {
-            var index = 0;
-            foreach (var element in claimArray.EnumerateArray())
-            {
-                var path = $"$.claims[{index}]";
-                if (ReadClaim(element, path, index) is { } claim)
-                {
-                    claims.Add(claim);
-                }
-                else
-                {
-                    rejected++;
-                }
-
-                index++;
-            }
-        }
-
-        return new ClaimSetReadResult(new ClaimSet(sources, claims, entities, events), [.. _issues], rejected, succeeded: true);
-    }
-
-    private List<T> ReadArray<T>(JsonElement root, string name, bool required, Func<JsonElement, string, T?> read)
-        where T : class
-    {
-        var items = new List<T>();
-        if (Section(root, name, required) is not { } array)
-        {
-            return items;
-        }
-
-        var index = 0;
-        foreach (var element in array.EnumerateArray())
-        {
-            if (read(element, $"$.{name}[{index}]") is { } item)
-            {
-                items.Add(item);
-            }
-
-            index++;
-        }
-
-        return items;
-    }
-
-    private JsonElement? Section(JsonElement root, string name, bool required)
-    {
-        if (!root.TryGetProperty(name, out var section) || section.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                Error(IssueCodes.MissingField, $"$.{name}", $"The claim set has no \"{name}\" array.");
-            }
-
-            return null;
-        }
-
-        if (section.ValueKind != JsonValueKind.Array)
-        {
-            Error(IssueCodes.InvalidType, $"$.{name}", $"\"{name}\" must be an array; it is {Describe(section.ValueKind)}.");
-            return null;
-        }
-
-        return section;
-    }
-
-    private Source? ReadSource(JsonElement element, string path)
+    internal Source? ReadSource(JsonElement element, string path)
     {
         if (!ExpectObject(element, path, "A source"))
         {
@@ -139,13 +52,18 @@ internal sealed class ClaimSetReader
         {
             var dateTime = OffsetDateTimePattern.Rfc3339.Parse(published);
             var date = LocalDatePattern.Iso.Parse(published);
-            if (dateTime.Success)
+            if (dateTime.Success && InCalendar(dateTime.Value.Year))
             {
                 publishedAt = dateTime.Value;
             }
-            else if (date.Success)
+            else if (date.Success && InCalendar(date.Value.Year))
             {
                 publishedOn = date.Value;
+            }
+            else if (dateTime.Success || date.Success)
+            {
+                Warn(IssueCodes.InvalidPublished, $"{path}.published",
+                    $"\"{Truncate(published)}\" is outside the years 1 to 9998 that publication dates can have here; the source is read as undated.");
             }
             else
             {
@@ -189,7 +107,7 @@ internal sealed class ClaimSetReader
         };
     }
 
-    private Entity? ReadEntity(JsonElement element, string path)
+    internal Entity? ReadEntity(JsonElement element, string path)
     {
         if (!ExpectObject(element, path, "An entity") || RequiredString(element, "id", path, claim: null) is not { } id)
         {
@@ -205,7 +123,7 @@ internal sealed class ClaimSetReader
         };
     }
 
-    private Event? ReadEvent(JsonElement element, string path)
+    internal Event? ReadEvent(JsonElement element, string path)
     {
         if (!ExpectObject(element, path, "An event") || RequiredString(element, "id", path, claim: null) is not { } id)
         {
@@ -233,7 +151,7 @@ internal sealed class ClaimSetReader
         };
     }
 
-    private Claim? ReadClaim(JsonElement element, string path, int index)
+    internal Claim? ReadClaim(JsonElement element, string path, int index)
     {
         if (!ExpectObject(element, path, "A claim"))
         {
@@ -331,7 +249,7 @@ internal sealed class ClaimSetReader
             default:
                 var asOf = scope.GetProperty("asOf");
                 var parsed = asOf.ValueKind == JsonValueKind.String ? LocalDatePattern.Iso.Parse(asOf.GetString()!) : null;
-                if (parsed is { Success: true })
+                if (parsed is { Success: true } && parsed.Value.Year >= 1)
                 {
                     return ClaimScope.AsOfDate(parsed.Value);
                 }
@@ -442,6 +360,12 @@ internal sealed class ClaimSetReader
         return TemporalValue.OnPartOfDay(value.Start, part, hedge);
     }
 
+    /// <summary>
+    /// Whether a publication year leaves room for time-zone shifts and "the day after" within NodaTime's calendar,
+    /// which ends on 9999-12-31.
+    /// </summary>
+    private static bool InCalendar(int year) => year is >= 1 and <= 9998;
+
     internal static TemporalValue? ParseDate(string text, Hedge hedge)
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
@@ -449,7 +373,7 @@ internal sealed class ClaimSetReader
         {
             var start = LocalDatePattern.Iso.Parse(text[..slash]);
             var end = LocalDatePattern.Iso.Parse(text[(slash + 1)..]);
-            return start.Success && end.Success && end.Value >= start.Value ? TemporalValue.BetweenDays(start.Value, end.Value, hedge) : null;
+            return start.Success && end.Success && end.Value >= start.Value && start.Value.Year >= 1 ? TemporalValue.BetweenDays(start.Value, end.Value, hedge) : null;
         }
 
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1)
@@ -458,13 +382,14 @@ internal sealed class ClaimSetReader
         }
 
         var month = YearMonthPattern.Iso.Parse(text);
-        if (text.Length == 7 && month.Success)
+        if (text.Length == 7 && month.Success && month.Value.Year >= 1)
         {
             return TemporalValue.InMonth(month.Value, hedge);
         }
 
+        // Years before 1 are not read: a zone's offset could move their start before the first instant NodaTime holds.
         var day = LocalDatePattern.Iso.Parse(text);
-        return day.Success ? TemporalValue.OnDay(day.Value, hedge) : null;
+        return day.Success && day.Value.Year >= 1 ? TemporalValue.OnDay(day.Value, hedge) : null;
     }
 
     private bool ExpectObject(JsonElement element, string path, string what)

@@ -169,6 +169,12 @@ internal static class ValueReader
             return null;
         }
 
+        if (length > DurationValue.MaxLength)
+        {
+            issues.Add(new(IssueCodes.InvalidDuration, path, $"\"{ClaimSetReader.Truncate(text)}\" is longer than 100,000 days (about 273 years), the longest duration read.", claim));
+            return null;
+        }
+
         return DurationValue.Of(length, hedge);
     }
 
@@ -176,11 +182,19 @@ internal static class ValueReader
     internal static Duration? ToDuration(Period period)
     {
         const double DaysPerYear = 365.2425;
+        const double MaxSeconds = 1e12; // about 31,700 years; NodaTime durations end near 1.4e12 s
+        var approximate = (((period.Years * DaysPerYear) + (period.Months * DaysPerYear / 12) + (period.Weeks * 7.0) + period.Days) * 86_400.0)
+            + (period.Hours * 3_600.0) + (period.Minutes * 60.0) + period.Seconds + (period.Milliseconds / 1e3) + (period.Ticks / 1e7) + (period.Nanoseconds / 1e9);
+        if (!(Math.Abs(approximate) < MaxSeconds))
+        {
+            return null;
+        }
+
         var days = (period.Years * DaysPerYear) + (period.Months * DaysPerYear / 12) + (period.Weeks * 7.0) + period.Days;
         var rest = Period.FromHours(period.Hours) + Period.FromMinutes(period.Minutes) + Period.FromSeconds(period.Seconds)
             + Period.FromMilliseconds(period.Milliseconds) + Period.FromTicks(period.Ticks) + Period.FromNanoseconds(period.Nanoseconds);
         var total = (days * 86_400.0) + rest.ToDuration().TotalSeconds;
-        return Math.Abs(total) < 1e15 ? Duration.FromSeconds(total) : null;
+        return Duration.FromSeconds(total);
     }
 
     /// <summary>
