@@ -55,6 +55,9 @@ public sealed class Claim
 
     internal string? Location { get; init; }
 
+    /// <summary>The claim as the caller gave it, when this one was derived from it (words read into values); else null.</summary>
+    internal Claim? Input { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
     {

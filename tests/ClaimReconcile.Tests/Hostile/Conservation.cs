@@ -58,7 +58,9 @@ internal static partial class Conservation
         var placed = new Dictionary<Claim, int>(ReferenceEqualityComparer.Instance);
         foreach (var assessment in report.Groups.SelectMany(g => g.Claims))
         {
-            placed[assessment.Claim] = placed.GetValueOrDefault(assessment.Claim) + 1;
+            // A claim whose words were read into values is reported as a derived copy; count its input.
+            var input = assessment.Claim.Input ?? assessment.Claim;
+            placed[input] = placed.GetValueOrDefault(input) + 1;
         }
 
         if (placed.Values.Sum() != s.GroupedClaims)
@@ -87,8 +89,8 @@ internal static partial class Conservation
             }
         }
 
-        var input = claims.ToHashSet(ReferenceEqualityComparer.Instance);
-        return placed.Keys.All(input.Contains) ? null : "A group holds a claim that is not in the input.";
+        var given = claims.ToHashSet(ReferenceEqualityComparer.Instance);
+        return placed.Keys.All(given.Contains) ? null : "A group holds a claim that is not in the input.";
     }
 
     [GeneratedRegex(@"^\$\.claims\[(\d+)\]")]

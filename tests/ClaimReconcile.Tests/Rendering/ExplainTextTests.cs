@@ -13,7 +13,8 @@ public sealed class ExplainTextTests
         var text = ExplainText.Render(report, group, WorkedExample.Read.ClaimSet, clock: WorkedExample.Clock);
 
         Assert.Contains("consensus   almost 5 h  = [4.25 h, 5 h) (time)", text, StringComparison.Ordinal);
-        Assert.Contains("zeit-4  supported, confidence 0.80", text, StringComparison.Ordinal);
+        var zeit = group.Claims.Single(c => c.Id == "zeit-4");
+        Assert.Contains($"zeit-4  supported, confidence {zeit.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}", text, StringComparison.Ordinal);
         Assert.Contains("  normalized   [4.5 h, 5.5 h) (time)", text, StringComparison.Ordinal);
         Assert.Contains("  counts as    source:afp", text, StringComparison.Ordinal);
         Assert.Contains("  vs consensus agrees (the intervals overlap)", text, StringComparison.Ordinal);

@@ -62,6 +62,7 @@ internal static class TextForms
                 Quote = claim.Quote,
                 Negated = claim.Negated,
                 Location = claim.Location,
+                Input = claim.Input ?? claim,
             }
             : null;
     }
