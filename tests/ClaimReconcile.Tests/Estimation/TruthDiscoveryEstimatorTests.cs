@@ -71,16 +71,7 @@ public sealed class TruthDiscoveryEstimatorTests
     {
         // "orig" and its three copiers give the very same values everywhere, false ones included. On the history
         // questions five honest sources outvote them; on the target only three honest sources speak.
-        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
-        string[] clique = ["orig", "copy1", "copy2", "copy3"];
-        for (var q = 0; q < 8; q++)
-        {
-            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
-            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
-        }
-
-        Say(builder, "target", [.. clique.Select(s => (s, "rumour")), ("h1", "fact"), ("h2", "fact"), ("h3", "fact")]);
-        var claims = builder.Build();
+        var claims = CopiedHistory(withTarget: true).Build();
 
         Assert.Equal("rumour", Consensus(Vote.Reconcile(claims), "target"));
         var report = TruthDiscovery.Reconcile(claims);
@@ -99,15 +90,7 @@ public sealed class TruthDiscoveryEstimatorTests
     [Fact]
     public void Reports_DetectedDependence_ShowTheEvidence()
     {
-        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
-        string[] clique = ["orig", "copy1", "copy2", "copy3"];
-        for (var q = 0; q < 8; q++)
-        {
-            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
-            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
-        }
-
-        var report = TruthDiscovery.Reconcile(builder.Build());
+        var report = TruthDiscovery.Reconcile(CopiedHistory(withTarget: false).Build());
         var json = ClaimReconcile.Serialization.ReportJson.Write(report);
         var text = ClaimReconcile.Rendering.TextReport.Render(report);
 
@@ -120,16 +103,7 @@ public sealed class TruthDiscoveryEstimatorTests
     [Fact]
     public void Reconcile_CopyDetectionOff_CopiedMajorityKeepsMoreWeight()
     {
-        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
-        string[] clique = ["orig", "copy1", "copy2", "copy3"];
-        for (var q = 0; q < 8; q++)
-        {
-            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
-            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
-        }
-
-        Say(builder, "target", [.. clique.Select(s => (s, "rumour")), ("h1", "fact"), ("h2", "fact"), ("h3", "fact")]);
-        var claims = builder.Build();
+        var claims = CopiedHistory(withTarget: true).Build();
         var off = new Reconciler(new ReconcilerOptions { TruthDiscovery = new() { DetectCopying = false } }, Some.Clock);
 
         var withDetection = Group(TruthDiscovery.Reconcile(claims), "target");
@@ -319,4 +293,26 @@ public sealed class TruthDiscoveryEstimatorTests
     private static string? Consensus(ReconciliationReport report, string subject) => (Group(report, subject).Consensus as TextValue)?.Value;
 
     private static double Reliability(ReconciliationReport report, string id) => report.Sources.Single(s => s.Id == id).Reliability;
+
+    /// <summary>
+    /// "orig" and its three copiers give the very same values on eight history questions, half of them false, where
+    /// five honest sources outvote them; with the target, only three honest sources speak against the clique.
+    /// </summary>
+    private static ClaimSetBuilder CopiedHistory(bool withTarget)
+    {
+        var builder = Sources("orig", "copy1", "copy2", "copy3", "h1", "h2", "h3", "h4", "h5");
+        string[] clique = ["orig", "copy1", "copy2", "copy3"];
+        for (var q = 0; q < 8; q++)
+        {
+            var cliqueValue = q % 2 == 0 ? "right" : $"rumour{q}";
+            Say(builder, $"q{q}", [.. clique.Select(s => (s, cliqueValue)), ("h1", "right"), ("h2", "right"), ("h3", "right"), ("h4", "right"), ("h5", "right")]);
+        }
+
+        if (withTarget)
+        {
+            Say(builder, "target", [.. clique.Select(s => (s, "rumour")), ("h1", "fact"), ("h2", "fact"), ("h3", "fact")]);
+        }
+
+        return builder;
+    }
 }
