@@ -84,7 +84,17 @@ internal static class CliApp
             return UnusableInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // The last resort: a bug must still end in one located line, not a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"claimreconcile: internal error ({e.GetType().Name}: {e.Message}). This is a bug; please report it with the input file.");
+            return UnusableInput;
+        }
     }
 
     private static int Reconcile(ParseResult result, InputOptions input, TextWriter output, TextWriter error, CliSettings settings, ReconcileRequest request)

@@ -120,7 +120,13 @@ public static class ExplainText
 
         if (dimension is ValueNormalizer.InstantDimension or ValueNormalizer.BirthDimension)
         {
-            return Instant.FromUnixTimeTicks((long)Math.Round(value * NodaConstants.TicksPerSecond)).ToString("uuuu'-'MM'-'dd'T'HH':'mm'Z'", CultureInfo.InvariantCulture);
+            // The end of 9999-12-31 (the calendar's edge, an exclusive bound) lies one tick past what an Instant holds.
+            var ticks = Math.Round(value * NodaConstants.TicksPerSecond);
+            var (min, max) = (Instant.MinValue.ToUnixTimeTicks(), Instant.MaxValue.ToUnixTimeTicks());
+            // Compared as doubles, which round the edges: anything at or past them is named, not converted.
+            return ticks >= max ? "end of 9999"
+                : ticks <= min ? "before year -9998"
+                : Instant.FromUnixTimeTicks((long)ticks).ToString("uuuu'-'MM'-'dd'T'HH':'mm'Z'", CultureInfo.InvariantCulture);
         }
 
         return Amount(dimension, value);

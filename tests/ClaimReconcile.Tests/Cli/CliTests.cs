@@ -140,6 +140,24 @@ public sealed class CliTests : IDisposable
         Assert.Contains("--fail-on-conflict", reconcileHelp, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_BugInsideTheLibrary_EndsInOneLineAndExitCode2()
+    {
+        // A clock that fails stands in for any bug below the command line.
+        var broken = new CliSettings(new BrokenClock(), TimeSpan.FromMinutes(10));
+
+        var (code, output, error) = RunWith(broken, "reconcile", Support.TestPaths.WorkedExample);
+
+        Assert.Equal(CliApp.UnusableInput, code);
+        Assert.Equal("", output);
+        Assert.Equal("claimreconcile: internal error (InvalidOperationException: the clock broke). This is a bug; please report it with the input file.\n", error.ReplaceLineEndings("\n"));
+    }
+
+    private sealed class BrokenClock : NodaTime.IClock
+    {
+        public NodaTime.Instant GetCurrentInstant() => throw new InvalidOperationException("the clock broke");
+    }
+
     private static readonly CliSettings Fixed = new(new FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)), TimeSpan.FromMinutes(10));
 
     private static (int Code, string Output, string Error) RunWith(CliSettings settings, params string[] args)

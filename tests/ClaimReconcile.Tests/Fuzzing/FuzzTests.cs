@@ -91,6 +91,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
             _ = ReportJson.Write(report);
             _ = TextReport.Render(report);
+            _ = HtmlReport.Render(report);
+            _ = MarkdownReport.Render(report);
+            _ = ClaimReviewJson.Write(report, clock: Some.Clock);
             return (null, read);
         }
 #pragma warning disable CA1031 // The point of the fuzzer: any exception at all is the finding.

@@ -48,6 +48,16 @@ public sealed partial class HostileCorpusTests : IDisposable
         }
 
         Assert.Contains("claims", TextReport.Render(report), StringComparison.Ordinal);
+        Assert.Contains("</html>", HtmlReport.Render(report), StringComparison.Ordinal);
+        Assert.StartsWith("# ClaimReconcile report", MarkdownReport.Render(report), StringComparison.Ordinal);
+        using (JsonDocument.Parse(ClaimReviewJson.Write(report, clock: Some.Clock)))
+        {
+        }
+
+        foreach (var group in report.Groups)
+        {
+            Assert.Contains(group.Property, ExplainText.Render(report, group, read.ClaimSet, clock: Some.Clock), StringComparison.Ordinal);
+        }
 
         var file = Path.Combine(_directory, name + ".json");
         File.WriteAllBytes(file, bytes);
@@ -64,7 +74,8 @@ public sealed partial class HostileCorpusTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
+        // No progress lines: on a loaded machine a big corpus file can pass the one-second mark.
+        var code = CliApp.Run(args, output, error, CliSettings.Default with { ProgressAfter = TimeSpan.FromDays(1) });
         var stderr = error.ToString();
 
         Assert.Equal(read.Succeeded ? CliApp.Done : CliApp.UnusableInput, code);
