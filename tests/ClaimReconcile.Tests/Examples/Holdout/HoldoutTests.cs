@@ -75,7 +75,8 @@ public sealed class HoldoutTests(ITestOutputHelper output)
             (string)q!["id"]!,
             [.. q["claims"]!.AsArray().Select(c => (string)c!)],
             (string)q["verdict"]!,
-            [.. q["wrong"]!.AsArray().Select(c => (string)c!)])).ToList();
+            [.. q["wrong"]!.AsArray().Select(c => (string)c!)],
+            (int)q["voices"]!)).ToList();
 
         var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var g = 0; g < report.Groups.Length; g++)
@@ -116,23 +117,37 @@ public sealed class HoldoutTests(ITestOutputHelper output)
         disagreements.AddRange(violations);
         text.Append(Invariant($"grouping: pair precision {grouping.Precision:F3} ({grouping.Both}/{grouping.Actual}), pair recall {grouping.Recall:F3} ({grouping.Both}/{grouping.Expected}); questions grouped exactly {exact}/{questions.Count}; must-not-group pairs together {violations.Count}/{mustNot.Count}\n"));
 
-        // (b) Verdicts: the group holding most of the question's claims (ordinally first group among equals).
+        // (b) Verdicts and independent voices: the group holding most of the question's claims (first group among equals).
         var verdicts = 0;
+        var voices = 0;
+        var perQuestion = new StringBuilder();
         foreach (var question in questions)
         {
             var best = question.Claims.Where(groupOf.ContainsKey).GroupBy(c => groupOf[c]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).FirstOrDefault();
-            var verdict = best is null ? "(no group)" : Name(report.Groups[best.Key].Verdict);
+            var group = best is null ? null : report.Groups[best.Key];
+            var verdict = group is null ? "(no group)" : Name(group.Verdict);
             if (verdict == question.Verdict)
             {
                 verdicts++;
             }
             else
             {
-                disagreements.Add($"verdict {question.Id}: expected {question.Verdict}, found {verdict}{(best is null ? "" : " in " + Describe(report.Groups[best.Key]))}");
+                disagreements.Add($"verdict {question.Id}: expected {question.Verdict}, found {verdict}{(group is null ? "" : " in " + Describe(group))}");
             }
+
+            if (group?.IndependentSources == question.Voices)
+            {
+                voices++;
+            }
+            else
+            {
+                disagreements.Add(Invariant($"voices {question.Id}: expected {question.Voices}, found {group?.IndependentSources}"));
+            }
+
+            perQuestion.Append(Invariant($"{question.Id} {(group is null ? "(no group)" : Describe(group))}, {group?.IndependentSources} voices, consensus {group?.Consensus?.ToString() ?? "-"}\n"));
         }
 
-        text.Append(Invariant($"verdicts: {verdicts}/{questions.Count} = {(double)verdicts / questions.Count:F3}\n"));
+        text.Append(Invariant($"verdicts: {verdicts}/{questions.Count} = {(double)verdicts / questions.Count:F3}; independent voices as expected: {voices}/{questions.Count}\n"));
 
         // (c) Claims judged wrong: contradicted in the report vs named wrong by the human.
         var wrong = questions.SelectMany(q => q.Wrong).ToHashSet(StringComparer.Ordinal);
@@ -180,6 +195,7 @@ public sealed class HoldoutTests(ITestOutputHelper output)
             text.Append("- ").Append(line).Append('\n');
         }
 
+        text.Append("groups, one per question:\n").Append(perQuestion);
         foreach (var issue in report.Issues.OrderBy(i => i.Claim, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal))
         {
             text.Append(Invariant($"issue {issue.Code} {issue.Claim ?? "-"} {issue.Path}\n"));
@@ -224,7 +240,7 @@ public sealed class HoldoutTests(ITestOutputHelper output)
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Question(string Id, string[] Claims, string Verdict, string[] Wrong);
+    private sealed record Question(string Id, string[] Claims, string Verdict, string[] Wrong, int Voices);
 
     private sealed record Scores(string Text, PairScore Grouping, PairScore Names, int MustNotGroup, List<string> MustNotGroupViolations, List<string> DistinctPeopleJoined);
 
