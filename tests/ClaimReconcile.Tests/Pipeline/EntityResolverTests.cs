@@ -256,14 +256,16 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
-    public void TryResolve_UkrainianNameInRussianCyrillic_SurnameFitsButGivenNameDoesNot()
+    public void TryResolve_UkrainianNameInRussianCyrillic_GivenNameFitsByItsConsonants()
     {
-        // A documented limit (docs/entity-resolution.md): Андрей is read as Andrej, one full edit from Andrij.
+        // Андрей is read as Andrej, one full edit from Andrij; across scripts the given names fit by first letter and
+        // consonants (a-n-d-r), while a Cyrillic given name with other consonants still does not.
         var resolver = new EntityResolver([new Entity("hnatov") { Label = "Andrij Hnatow" }], []);
 
         Assert.Equal("hnatov", resolver.TryResolve("Гнатов"));
         Assert.Equal("hnatov", resolver.TryResolve("Андрій Гнатов"));
-        Assert.Null(resolver.TryResolve("Андрей Гнатов"));
+        Assert.Equal("hnatov", resolver.TryResolve("Андрей Гнатов"));
+        Assert.Null(resolver.TryResolve("Олег Гнатов"));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace ClaimReconcile.Pipeline.Names;
 /// Decides whether two names can name the same person. Surnames match when their skeletons are equal, or when their
 /// phonetic keys are equal and the weighted edit distance of the skeletons is at most <see cref="MaxDistance"/>
 /// (one vowel more or less, or g for h). Given names must be compatible: a missing given name fits any, an initial
-/// fits the names it starts, and two full given names match like surnames.
+/// fits the names it starts, and two full given names match like surnames, or, one Latin and one Cyrillic, when they
+/// share their first letter and consonants.
 /// </summary>
 /// <remarks>The thresholds and the evaluation behind them are in <c>docs/entity-resolution.md</c>. Pure and thread-safe.</remarks>
 internal static class NameMatcher
@@ -36,8 +37,26 @@ internal static class NameMatcher
             return other.StartsWith(initial, StringComparison.Ordinal) || initial.StartsWith(other, StringComparison.Ordinal);
         }
 
-        return Similar(a.Given, a.GivenKey!, b.Given, b.GivenKey!);
+        return Similar(a.Given, a.GivenKey!, b.Given, b.GivenKey!)
+            || (a.FromCyrillic != b.FromCyrillic && SameConsonants(a.Given, b.Given));
     }
+
+    /// <summary>
+    /// Across scripts, English given names lose their vowels' spelling (Steve is Стів, Dan is Ден), so a Latin and a
+    /// Cyrillic given name also fit when they start with the same letter and have the same consonants, at least two.
+    /// </summary>
+    private static bool SameConsonants(string a, string b)
+    {
+        if (a[0] != b[0])
+        {
+            return false;
+        }
+
+        var left = Consonants(a);
+        return left.Length >= 2 && string.Equals(left, Consonants(b), StringComparison.Ordinal);
+    }
+
+    private static string Consonants(string skeleton) => string.Concat(skeleton.Where(c => c is not ('a' or 'e' or 'i' or 'o' or 'u')));
 
     private static bool Similar(string a, string aKey, string b, string bKey)
     {

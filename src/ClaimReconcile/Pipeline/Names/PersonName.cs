@@ -34,8 +34,9 @@ internal sealed class PersonName
         "minister", "ministerin", "general", "senator", "premier", "premierminister",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private PersonName(string surname, string? given, NameDetail detail)
+    private PersonName(string surname, string? given, NameDetail detail, bool fromCyrillic)
     {
+        FromCyrillic = fromCyrillic;
         Surname = surname;
         SurnameKey = NameSkeleton.PhoneticKey(surname);
         Given = given;
@@ -57,6 +58,9 @@ internal sealed class PersonName
 
     /// <summary>How much of the name the mention gives.</summary>
     public NameDetail Detail { get; }
+
+    /// <summary>Whether the mention was written in Cyrillic (and its skeletons come from a transliteration).</summary>
+    public bool FromCyrillic { get; }
 
     /// <inheritdoc />
     public override string ToString() => Given is null ? Surname : $"{Given} {Surname}";
@@ -108,6 +112,7 @@ internal sealed class PersonName
 
         var folded = TextFolding.Fold(string.Join(' ', kept));
         var ukrainian = NameSkeleton.IsUkrainian(folded);
+        var cyrillic = NameSkeleton.HasCyrillic(folded);
         var parts = NameSkeleton.Transliterate(folded, ukrainian).Split(' ');
         var surname = NameSkeleton.Of(parts[^1]);
         if (surname.Length < 2)
@@ -117,15 +122,15 @@ internal sealed class PersonName
 
         if (parts.Length == 1)
         {
-            return new PersonName(surname, null, NameDetail.Surname);
+            return new PersonName(surname, null, NameDetail.Surname, cyrillic);
         }
 
         var first = parts[0];
         var initial = first.TrimEnd('.').Length == 1 || (first.EndsWith('.') && first.Length <= 3);
         var given = NameSkeleton.Of(first);
         return given.Length == 0
-            ? new PersonName(surname, null, NameDetail.Surname)
-            : new PersonName(surname, given, initial ? NameDetail.Initial : NameDetail.FullName);
+            ? new PersonName(surname, null, NameDetail.Surname, cyrillic)
+            : new PersonName(surname, given, initial ? NameDetail.Initial : NameDetail.FullName, cyrillic);
     }
 
     private static string[] Split(string text) =>

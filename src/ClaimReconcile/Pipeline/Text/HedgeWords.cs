@@ -11,7 +11,8 @@ internal static class HedgeWords
         (Hedge.About, ["etwa", "rund", "ungefahr", "circa", "ca", "zirka", "gegen", "an die", "um die", "annahernd", "schatzungsweise",
             "about", "around", "roughly", "approximately", "approx", "some", "an estimated"]),
         (Hedge.Almost, ["fast", "beinahe", "knapp", "nahezu", "almost", "nearly", "just under", "close to", "not quite"]),
-        (Hedge.MoreThan, ["mehr als", "uber", "more than", "over", "upwards of", "in excess of"]),
+        (Hedge.MoreThan, ["mehr als", "uber", "etwas mehr als", "etwas uber", "knapp uber", "more than", "over", "upwards of", "in excess of",
+            "a little over", "a little more than", "a bit over", "a bit more than", "just over", "slightly over", "slightly more than"]),
         (Hedge.AtLeast, ["mindestens", "wenigstens", "zumindest", "gut", "gute", "guten", "reichlich", "at least", "a good", "no less than", "no fewer than"]),
         (Hedge.AtMost, ["hochstens", "bis zu", "maximal", "at most", "up to", "no more than"]),
         (Hedge.LessThan, ["weniger als", "unter", "less than", "fewer than", "under", "below"]));

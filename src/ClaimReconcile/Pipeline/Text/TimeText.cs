@@ -32,7 +32,11 @@ internal static partial class TimeText
     }
 
     private static readonly string[] Fillers = ["am", "an", "im", "in", "on", "at", "the", "of", "der", "des", "dem", "den", "die", "das",
-        "noch", "bereits", "schon", "erst", "zuletzt", "jetzt", "um", "zum", "over", "during", "wahrend", "throughout"];
+        "noch", "bereits", "schon", "erst", "zuletzt", "jetzt", "um", "zum", "over", "during", "wahrend", "throughout",
+
+        // "später am Freitag", "later Friday afternoon": later on the day named. "am Freitag (Ortszeit)": the day is
+        // a calendar day either way, so the local-time remark changes nothing.
+        "spater", "later", "ortszeit", "lokalzeit"];
 
     private static readonly (string Word, int Month)[] Months =
     [

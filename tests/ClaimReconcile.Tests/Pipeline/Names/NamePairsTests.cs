@@ -102,6 +102,8 @@ public sealed class NamePairsTests
         ("Kushner", "Kuschner", true, "en/de sh/sch"),
         ("Knuth, Donald E.", "Donald E. Knuth", true, "surname first with comma"),
         ("Präsident Selenskyj", "Volodymyr Zelensky", true, "title dropped"),
+        ("Steve Witkoff", "Стів Віткофф", true, "en/uk English given name in Cyrillic"),
+        ("Dan Driscoll", "Ден Дрісколл", true, "en/uk English given name in Cyrillic"),
 
         // Different people: hard negatives.
         ("Dmitri Peskow", "Kirill Dmitrijew", false, "first name of one is like the surname of the other"),
@@ -141,6 +143,8 @@ public sealed class NamePairsTests
         ("Alexej Nawalny", "Julija Nawalnaja", false, "spouses"),
         ("W. Putin", "Wiktor Orban", false, "initial fits, surname does not"),
         ("Rustem Umerow", "A. Umerow", false, "initial does not fit"),
+        ("Steve Witkoff", "Стен Віткофф", false, "en/uk other consonants in the given name"),
+        ("Anna Petrova", "Інна Петрова", false, "en/uk other first letter"),
     ];
 
     public static TheoryData<string, string, bool, string> Pairs => new(Table);

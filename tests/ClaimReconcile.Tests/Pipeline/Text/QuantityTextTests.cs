@@ -56,6 +56,9 @@ public sealed class QuantityTextTests
         { "zweiwöchige", "de", "336 h" },
         { "etwa drei Stunden", "de", "about 3 h" },
         { "fünf Stunden lang", "de", "5 h" },
+        { "a little over an hour", "en", "more than 1 h" },
+        { "just over two hours", "en", "more than 2 h" },
+        { "etwas mehr als eine Stunde", "de", "more than 1 h" },
     };
 
     /// <summary>Words, unit given beside them, language, expected reading (as <see cref="NumberValue.ToString"/> writes it).</summary>

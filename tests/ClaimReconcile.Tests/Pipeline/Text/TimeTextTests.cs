@@ -29,6 +29,9 @@ public sealed class TimeTextTests
         { "2025-12-03", "Montagvormittag", "2025-12-01 morning" },
         { "2025-12-03", "am Sonntagmittag", "2025-11-30 midday" },
         { "2025-12-03", "Dienstag, 2. Dezember 2025", "2025-12-02" },
+        { "2025-12-03", "later Tuesday afternoon", "2025-12-02 afternoon" },
+        { "2025-12-03", "später am Dienstagabend", "2025-12-02 evening" },
+        { "2025-12-03", "am Dienstag (Ortszeit)", "2025-12-02" },
 
         // Tense words in the phrase.
         { "2025-12-03", "am kommenden Donnerstag", "2025-12-04" },
