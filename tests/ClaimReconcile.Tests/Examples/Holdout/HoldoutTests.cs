@@ -60,6 +60,32 @@ public sealed class HoldoutTests(ITestOutputHelper output)
         Assert.Equal(96, grouped.Count + report.Summary.RejectedClaims);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    public void Reconcile_ShuffledArrays_GiveByteIdenticalJson(int seed)
+    {
+        // Names in two scripts cluster and words are read per source: neither may depend on the order of the file.
+        var original = File.ReadAllText(Path.Combine(Folder, "summits.claimset.json"));
+        var document = JsonNode.Parse(original)!.AsObject();
+        var random = new Random(seed);
+        foreach (var section in new[] { "sources", "entities", "events", "claims" })
+        {
+            if (document[section] is JsonArray array)
+            {
+                var items = array.Select(n => n!.DeepClone()).ToArray();
+                random.Shuffle(items);
+                document[section] = new JsonArray(items);
+            }
+        }
+
+        var shuffled = document.ToJsonString();
+        var reconciler = new Reconciler(clock: new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
+
+        Assert.NotEqual(original, shuffled);
+        Assert.Equal(ReportJson.Write(reconciler.Reconcile(ClaimSetJson.Read(original))), ReportJson.Write(reconciler.Reconcile(ClaimSetJson.Read(shuffled))));
+    }
+
     private static (ReconciliationReport Report, ClaimSet Input) Reconcile()
     {
         var read = ClaimSetJson.Read(File.ReadAllText(Path.Combine(Folder, "summits.claimset.json")));
