@@ -277,11 +277,30 @@ internal static class ValueReader
         var offset = OffsetDateTimePattern.Rfc3339.Parse(text);
         if (offset.Success)
         {
-            return TemporalValue.AtInstant(offset.Value.ToInstant(), hedge);
+            if (InstantOf(offset.Value) is { } at)
+            {
+                return TemporalValue.AtInstant(at, hedge);
+            }
+
+            issues.Add(new(IssueCodes.InvalidDate, path, $"\"{ClaimSetReader.Truncate(text)}\" lies beyond the last instant the calendar holds (the end of 9999 in UTC).", claim));
+            return null;
         }
 
         issues.Add(new(IssueCodes.InvalidDate, path, $"\"{ClaimSetReader.Truncate(text)}\" is not an ISO instant such as \"2025-12-02T17:00:00Z\" or \"2025-12-02T18:00:00+01:00\".", claim));
         return null;
+    }
+
+    /// <summary>The instant of a local time and offset; null at the calendar's edges, where it lies outside what an instant holds.</summary>
+    private static Instant? InstantOf(OffsetDateTime value)
+    {
+        try
+        {
+            return value.ToInstant();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private static T? ReadText<T>(JsonElement body, string path, string? claim, List<ReconciliationIssue> issues, string what, Func<string, T> create)

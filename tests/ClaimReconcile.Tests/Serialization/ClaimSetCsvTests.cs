@@ -10,6 +10,19 @@ public sealed class ClaimSetCsvTests
     private const string Header = "source,subject,property,value,unit,hedge,when,speaker,quote\n";
 
     [Fact]
+    public void Read_InstantPastTheCalendarsEnd_IsAnInvalidDateNotACrash()
+    {
+        // Found by CsvFuzzTests: the offset pushes the instant past the end of 9999 in UTC.
+        var read = ClaimSetCsv.Read("source,subject,property,value\nzeit,talks,start,9999-12-31T23:59:59-14:00\nzeit,talks,end,2025-12-02T22:00:00+01:00\n");
+
+        var issue = Assert.Single(read.Issues);
+        Assert.Equal(IssueCodes.InvalidDate, issue.Code);
+        Assert.StartsWith("line 2, column 4", issue.Path, StringComparison.Ordinal);
+        Assert.Single(read.ClaimSet.Claims);
+        Assert.Equal(1, read.RejectedClaims);
+    }
+
+    [Fact]
     public void Read_Example_ReadsEveryRowAndCreatesSources()
     {
         var read = ClaimSetCsv.Read(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "examples", "kremlin-talks.csv")));
