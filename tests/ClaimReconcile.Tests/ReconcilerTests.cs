@@ -34,6 +34,25 @@ public sealed class ReconcilerTests
     private static readonly string[] Entities = ["""{"id": "ushakov", "label": "Juri Uschakow", "aliases": ["Uschakow", "Ushakov"]}"""];
 
     [Fact]
+    public void Reconcile_AgesStatedADayApart_ExplainTheGapInDays()
+    {
+        // 54 on 24 November puts the birth in (1970-11-24, 1971-11-24]; 53 on 26 November puts it in
+        // (1971-11-26, 1972-11-26]: a conflict by two days, not by "0 years".
+        var report = Some.Reconcile("""
+            {"format": "claimset/1",
+             "sources": [{"id": "a", "published": "2025-11-24"}, {"id": "b", "published": "2025-11-24"}, {"id": "c", "published": "2025-11-26"}],
+             "claims": [
+               {"id": "a-1", "source": "a", "subject": "Andrij Jermak", "property": "age", "value": {"number": 54, "unit": "year"}},
+               {"id": "b-1", "source": "b", "subject": "Andrij Jermak", "property": "age", "value": {"number": 54, "unit": "year"}},
+               {"id": "c-1", "source": "c", "subject": "Andrij Jermak", "property": "age", "value": {"number": 53, "unit": "year"}}]}
+            """);
+
+        var group = Assert.Single(report.Groups);
+        Assert.Equal(Verdict.Conflict, group.Verdict);
+        Assert.EndsWith("but c says 53 year, 2 days below it.", group.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconcile_MixedInput_AccountsForEveryClaim()
     {
         var report = Some.Reconcile(Some.Json(Sources, Claims, Events, Entities));

@@ -94,10 +94,19 @@ internal static class Explanations
             Units.Time or ValueNormalizer.InstantDimension => gap < 1e12
                 ? DurationValue.Describe(Duration.FromSeconds(Math.Round(gap)))
                 : $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear))} years",
-            ValueNormalizer.BirthDimension => $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear, 1))} years",
+            // Ages stated on different days can miss each other by days only; "0 years" would read as no gap at all.
+            ValueNormalizer.BirthDimension => gap >= Units.SecondsPerYear / 10
+                ? $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear, 1))} years"
+                : DaysApart(gap),
             _ => NumberValue.Format(Math.Round(gap, 6)),
         };
         return $", {amount} {direction} it";
+    }
+
+    private static string DaysApart(double seconds)
+    {
+        var days = Math.Max(1, Math.Round(seconds / 86_400));
+        return days == 1 ? "1 day" : $"{NumberValue.Format(days)} days";
     }
 
     private static string JoinAnd(IEnumerable<string> items)
