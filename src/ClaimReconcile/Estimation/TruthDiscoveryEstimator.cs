@@ -113,6 +113,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return (estimate, logLikelihood, foundFirst);
     }
 
+    /// <summary>The log-likelihood of <paramref name="estimate"/>'s reliabilities and dependence for <paramref name="problem"/> (for tests).</summary>
+    internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
+    {
+        var priors = problem.Priors.Select(p => p ?? _options.DefaultPrior).ToArray();
+        var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
+        return LogLikelihood(groups, priors, [.. estimate.SourceReliabilities], estimate.Dependencies);
+    }
+
     /// <summary>
     /// How well a final state explains the claims under the estimator's own model, in nats: the log-probability of
     /// every claim given the reliabilities, the detected dependence and a uniform prior over each question's values
