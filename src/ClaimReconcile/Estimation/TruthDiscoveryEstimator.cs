@@ -355,7 +355,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var voiceSize = new int[Math.Max(1, _voiceCount)];
             foreach (var c in order)
             {
-                voiceSize[_voices[c]]++;
+                voiceSize[_voices[c]] += ValueOf[c] >= 0 ? 1 : 0;
             }
 
             var independent = new double[n];

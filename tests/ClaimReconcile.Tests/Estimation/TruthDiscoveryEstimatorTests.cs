@@ -257,7 +257,7 @@ public sealed class TruthDiscoveryEstimatorTests
         var beforeScore = estimator.LogLikelihood(problem, before);
         var afterScore = estimator.LogLikelihood(problem, after);
 
-        // The copied state explains the claims better: the clique repeating one value is likelier than five
+        // The copied state explains the claims better: the clique repeating one value is likelier than four
         // independent sources agreeing on it by chance while the honest sources keep agreeing on a false one.
         Assert.True(beforeScore > afterScore + 1, $"{beforeScore} should exceed {afterScore}");
         Assert.Equal(before.Groups.Select(g => g.Winner), estimator.Estimate(problem).Groups.Select(g => g.Winner));
