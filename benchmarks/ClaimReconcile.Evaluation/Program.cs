@@ -29,10 +29,12 @@ if (missing.Count > 0)
 }
 
 var copyingFirst = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { DetectCopyingFirst = true });
+var copyingAfter = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { DetectCopyingFirst = false });
 (string Name, IConsensusEstimator Estimator)[] estimators =
 [
     ("majority-vote", MajorityVoteEstimator.Instance),
     ("truth-discovery (default)", TruthDiscoveryEstimator.Default),
+    ("truth-discovery, copying looked for after the first estimate", copyingAfter),
     ("truth-discovery, copying looked for first", copyingFirst),
 ];
 var flightClaims = FlightsData.LoadClaims(flights);
@@ -63,9 +65,14 @@ IConsensusEstimator[] syntheticEstimators =
     MajorityVoteEstimator.Instance,
     new TruthDiscoveryEstimator(new TruthDiscoveryOptions { DetectCopying = false }),
     TruthDiscoveryEstimator.Default,
+    copyingAfter,
     copyingFirst,
 ];
-string[] syntheticNames = ["majority-vote", "truth-discovery, copy detection off", "truth-discovery (default)", "truth-discovery, copying looked for first"];
+string[] syntheticNames =
+[
+    "majority-vote", "truth-discovery, copy detection off", "truth-discovery (default)",
+    "truth-discovery, copying looked for after the first estimate", "truth-discovery, copying looked for first",
+];
 foreach (var (title, synthetic) in new[]
 {
     ("honest sources answer 70 % of questions; the copied source is right 60 % of the time", new SyntheticData(Coverage: 0.7, OriginalAccuracy: 0.6)),

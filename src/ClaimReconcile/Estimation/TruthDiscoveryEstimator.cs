@@ -15,7 +15,11 @@ namespace ClaimReconcile.Estimation;
 /// Immutable and thread-safe. Deterministic: every sum runs in the problem's order. Each iteration is linear in the
 /// number of (candidate, claim) pairs of the groups and in the number of sources; the copy detector looks only at
 /// pairs of sources that answer the same question, at most <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/>
-/// claims per group. Copying is looked for twice, before and after the first estimate; at most two rounds of at most <see cref="TruthDiscoveryOptions.MaxIterations"/> iterations run.
+/// claims per group. Copying is looked for after the first estimate and, by default, also before it; when that early look
+/// finds anything, the two orders both run and the one that explains the claims better is kept
+/// (<see cref="TruthDiscoveryOptions.DetectCopyingFirst"/>). Each order iterates at most three times (the first estimate,
+/// then twice after looking for copying), each time at most
+/// <see cref="TruthDiscoveryOptions.MaxIterations"/> iterations.
 /// </remarks>
 public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 {
@@ -55,15 +59,36 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             priors[s] = problem.Priors[s] ?? _options.DefaultPrior;
         }
 
+        if (!_options.DetectCopying || _options.DetectCopyingFirst is not null)
+        {
+            return Run(problem, priors, first: _options.DetectCopying && _options.DetectCopyingFirst == true, score: false).Estimate;
+        }
+
+        // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
+        var before = Run(problem, priors, first: true);
+        if (!before.FoundFirst)
+        {
+            // Nothing was found before the first estimate: the run was the same as the other order.
+            return before.Estimate;
+        }
+
+        var after = Run(problem, priors, first: false);
+        return before.LogLikelihood > after.LogLikelihood ? before.Estimate : after.Estimate;
+    }
+
+    private (ConsensusEstimate Estimate, double LogLikelihood, bool FoundFirst) Run(EstimationProblem problem, double[] priors, bool first, bool score = true)
+    {
         var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
         var reliability = (double[])priors.Clone();
         var dependencies = ImmutableArray<DetectedDependence>.Empty;
-        if (_options.DetectCopying && _options.DetectCopyingFirst)
+        var foundFirst = false;
+        if (first)
         {
             // As in ACCU, look for copying first with the priors alone (a weighted vote), before a copied majority
             // has had a chance to raise its own reliability.
             Settle(groups, reliability);
             dependencies = Discount(groups, reliability, CopyDetector.Detect(groups, reliability, _options));
+            foundFirst = !dependencies.IsEmpty;
         }
 
         Iterate(groups, priors, reliability);
@@ -83,7 +108,49 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         var estimates = groups.Select(g => g.Result()).ToImmutableArray();
-        return new ConsensusEstimate(estimates, [.. reliability]) { Dependencies = dependencies };
+        var estimate = new ConsensusEstimate(estimates, [.. reliability]) { Dependencies = dependencies };
+        var logLikelihood = score ? LogLikelihood(groups, priors, reliability, dependencies) : 0;
+        return (estimate, logLikelihood, foundFirst);
+    }
+
+    /// <summary>The log-likelihood of <paramref name="estimate"/>'s reliabilities and dependence for <paramref name="problem"/> (for tests).</summary>
+    internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
+    {
+        var priors = problem.Priors.Select(p => p ?? _options.DefaultPrior).ToArray();
+        var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
+        return LogLikelihood(groups, priors, [.. estimate.SourceReliabilities], estimate.Dependencies);
+    }
+
+    /// <summary>
+    /// How well a final state explains the claims under the estimator's own model, in nats: the log-probability of
+    /// every claim given the reliabilities, the detected dependence and a uniform prior over each question's values
+    /// (the value summed out), plus the log-prior of the reliabilities and of the dependence found. No gold data.
+    /// </summary>
+    internal double LogLikelihood(GroupState[] groups, double[] priors, double[] reliability, ImmutableArray<DetectedDependence> dependencies)
+    {
+        var sources = reliability.Length;
+        var byPair = dependencies.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+        var total = 0.0;
+        foreach (var group in groups)
+        {
+            total += group.LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+        }
+
+        for (var s = 0; s < sources; s++)
+        {
+            // The prior counts as PriorWeight claims, PriorWeight · prior of them right.
+            var r = Math.Clamp(reliability[s], 0.01, 0.99);
+            total += _options.PriorWeight * ((priors[s] * Math.Log(r)) + ((1 - priors[s]) * Math.Log(1 - r)));
+        }
+
+        // Every pair judged dependent with probability p trades, in expectation, the prior of independence for that of dependence.
+        var dependentOdds = Math.Log(_options.CopyPrior / (1 - _options.CopyPrior));
+        foreach (var d in dependencies)
+        {
+            total += d.Probability * dependentOdds;
+        }
+
+        return total;
     }
 
     private ImmutableArray<DetectedDependence> Discount(GroupState[] groups, double[] reliability, ImmutableArray<DetectedDependence> found)
@@ -269,6 +336,84 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The log-probability of this group's candidate claims, the true value summed out over a uniform prior on
+        /// <c>falseValues + 1</c> values. An independent claim is right with its source's reliability <c>r</c> and
+        /// otherwise names one of the false values, each <c>(1 − r) / falseValues</c>. Going from the most reliable
+        /// source down (as <see cref="Discount"/> does), a claim copies an earlier claim of a source judged dependent
+        /// with probability <c>copyRate · P(dependent)</c>, and then repeats that claim's value. Claims of one voice
+        /// share one voice's weight.
+        /// </summary>
+        public double LogLikelihood(Dictionary<long, double> dependence, double[] reliability, double falseValues, double copyRate, int maxClaims)
+        {
+            var claims = _group.Claims;
+            var n = claims.Length;
+            var limit = Math.Min(n, maxClaims);
+            var order = Enumerable.Range(0, n).OrderByDescending(c => reliability[claims[c].Source]).ThenBy(c => c).ToArray();
+            var voiceSize = new int[Math.Max(1, _voiceCount)];
+            foreach (var c in order)
+            {
+                voiceSize[_voices[c]] += ValueOf[c] >= 0 ? 1 : 0;
+            }
+
+            var independent = new double[n];
+            var copied = new double[n];
+            for (var x = 0; x < order.Length; x++)
+            {
+                var c = order[x];
+                var keep = 1.0;
+                var (same, all) = (0.0, 0.0);
+                for (var y = 0; y < x && c < limit && ValueOf[c] >= 0; y++)
+                {
+                    var d = order[y];
+                    var (a, b) = (claims[c].Source, claims[d].Source);
+                    if (d < limit && ValueOf[d] >= 0 && a != b && claims[c].Voice != claims[d].Voice
+                        && dependence.TryGetValue(((long)Math.Min(a, b) * reliability.Length) + Math.Max(a, b), out var probability))
+                    {
+                        var m = copyRate * probability;
+                        keep *= 1 - m;
+                        all += m;
+                        same += ValueOf[d] == ValueOf[c] ? m : 0;
+                    }
+                }
+
+                independent[c] = keep;
+                copied[c] = all > 0 ? (1 - keep) * same / all : 0;
+            }
+
+            // log P(claims | value k) for every candidate value, and for a value nobody stated (k = −1).
+            var values = _candidates.Length;
+            var logs = new double[values + 1];
+            for (var k = -1; k < values; k++)
+            {
+                var sum = 0.0;
+                foreach (var c in order)
+                {
+                    if (ValueOf[c] < 0)
+                    {
+                        continue;
+                    }
+
+                    var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
+                    var right = k >= 0 && _group.Support(_candidates[k], c) >= 0.5;
+                    var p = (independent[c] * (right ? r : (1 - r) / falseValues)) + copied[c];
+                    sum += Math.Log(p) / voiceSize[_voices[c]];
+                }
+
+                logs[k + 1] = sum;
+            }
+
+            var unstated = Math.Max(0, falseValues + 1 - values);
+            var top = logs.Max();
+            var mass = unstated * Math.Exp(logs[0] - top);
+            for (var k = 0; k < values; k++)
+            {
+                mass += Math.Exp(logs[k + 1] - top);
+            }
+
+            return top + Math.Log(mass) - Math.Log(Math.Max(falseValues + 1, values));
         }
 
         public void Update(double[] weights, double falseValues, double similarity)

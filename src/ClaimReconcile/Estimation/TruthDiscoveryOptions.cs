@@ -36,12 +36,16 @@ public sealed class TruthDiscoveryOptions
     public bool DetectCopying { get; set; } = true;
 
     /// <summary>
-    /// Whether copying is also looked for before the first estimate, from a vote weighted by the priors alone (as
-    /// ACCU does). This catches a copied clique that is the majority on most questions it answers, before it can
-    /// raise its own reliability; but it also takes an independent minority that agrees on the truth against the
-    /// vote for copiers. Default off: copying is looked for after the first estimate (see docs/accuracy.md).
+    /// When copying is first looked for. <see langword="true"/>: also before the first estimate, from a vote weighted
+    /// by the priors alone (as ACCU does); this catches a copied clique that is the majority on most questions it
+    /// answers, before it can raise its own reliability, but can take an independent minority that agrees on the
+    /// truth against the vote for copiers. <see langword="false"/>: only after the first estimate.
+    /// Default <see langword="null"/>: when the early look finds anything, both orders run and the one whose final
+    /// state explains the claims better under the estimator's own model (higher log-likelihood of all claims given
+    /// the reliabilities and the dependence found, with their priors) is kept; no gold data is involved. At most
+    /// twice the work of one order (see docs/accuracy.md).
     /// </summary>
-    public bool DetectCopyingFirst { get; set; }
+    public bool? DetectCopyingFirst { get; set; }
 
     /// <summary>
     /// How often a copier is assumed to copy its original's value (0 &lt; c &lt; 1); every question where two sources

@@ -78,6 +78,22 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Synthetic_Hard_DefaultChoosesTheEarlyLookAndBeatsVote()
+    {
+        // Honest sources answer half the questions and the copied source is mostly wrong: the copied clique wins
+        // most votes, and only copying looked for before the first estimate catches it.
+        var (claims, truth) = new SyntheticData(Coverage: 0.5, OriginalAccuracy: 0.4).Generate();
+
+        var vote = SyntheticData.Score(claims, truth, MajorityVoteEstimator.Instance);
+        var after = SyntheticData.Score(claims, truth, new TruthDiscoveryEstimator(new TruthDiscoveryOptions { DetectCopyingFirst = false }));
+        var on = SyntheticData.Score(claims, truth, TruthDiscoveryEstimator.Default);
+
+        Assert.True(after.Precision < vote.Precision, $"{after} vs {vote}");
+        Assert.True(on.Precision > vote.Precision + 0.3, $"{on} vs {vote}");
+        Assert.True(on.CopiedMajoritiesRight * 2 > on.CopiedMajorities, on.ToString());
+    }
+
+    [Fact]
     public void Synthetic_ShuffledInput_GivesByteIdenticalReports()
     {
         var (claims, _) = new SyntheticData(Questions: 80, Coverage: 0.7, OriginalAccuracy: 0.6).Generate();

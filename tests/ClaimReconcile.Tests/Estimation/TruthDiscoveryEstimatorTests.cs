@@ -227,6 +227,70 @@ public sealed class TruthDiscoveryEstimatorTests
     }
 
     [Fact]
+    public void Reconcile_CopiedCliqueWinsMostVotes_DefaultKeepsTheEarlyLook()
+    {
+        // The clique outvotes the three honest sources on eight targets; only three history questions, where six
+        // honest sources speak, show it sharing false values. Looked for after the first estimate, the clique has
+        // already won its own reliability; looked for first, it is caught. The default keeps the better explanation.
+        var claims = CliqueMajority().Build();
+        Reconciler Order(bool? first) => new(new ReconcilerOptions { TruthDiscovery = new() { DetectCopyingFirst = first } }, Some.Clock);
+
+        var after = Order(false).Reconcile(claims);
+        var before = Order(true).Reconcile(claims);
+        var chosen = TruthDiscovery.Reconcile(claims);
+
+        Assert.Equal("rumour0", Consensus(Vote.Reconcile(claims), "t0"));
+        Assert.Equal("rumour0", Consensus(after, "t0"));
+        Assert.Equal("fact", Consensus(before, "t0"));
+        Assert.Equal(ClaimReconcile.Serialization.ReportJson.Write(before), ClaimReconcile.Serialization.ReportJson.Write(chosen));
+        Assert.Contains(chosen.Sources.Single(s => s.Id == "copy1").DetectedDependence, d => d.Source == "orig");
+    }
+
+    [Fact]
+    public void Estimate_BothOrders_KeepsTheStateWithTheHigherLikelihood()
+    {
+        var problem = Problem(CliqueMajority().Build());
+        var estimator = TruthDiscoveryEstimator.Default;
+        var before = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { DetectCopyingFirst = true }).Estimate(problem);
+        var after = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { DetectCopyingFirst = false }).Estimate(problem);
+
+        var beforeScore = estimator.LogLikelihood(problem, before);
+        var afterScore = estimator.LogLikelihood(problem, after);
+
+        // The copied state explains the claims better: the clique repeating one value is likelier than four
+        // independent sources agreeing on it by chance while the honest sources keep agreeing on a false one.
+        Assert.True(beforeScore > afterScore + 1, $"{beforeScore} should exceed {afterScore}");
+        Assert.Equal(before.Groups.Select(g => g.Winner), estimator.Estimate(problem).Groups.Select(g => g.Winner));
+    }
+
+    [Fact]
+    public void Reconcile_NoCopyingFoundEarly_DefaultIsTheUsualOrder()
+    {
+        var claims = CopiedHistory(withTarget: true).Build();
+        var after = new Reconciler(new ReconcilerOptions { TruthDiscovery = new() { DetectCopyingFirst = false } }, Some.Clock);
+        var honest = Sources("a", "b", "c");
+        for (var q = 0; q < 5; q++)
+        {
+            Say(honest, $"q{q}", ("a", "x"), ("b", "x"), ("c", q == 2 ? "y" : "x"));
+        }
+
+        var plain = honest.Build();
+
+        Assert.Equal(ClaimReconcile.Serialization.ReportJson.Write(after.Reconcile(plain)), ClaimReconcile.Serialization.ReportJson.Write(TruthDiscovery.Reconcile(plain)));
+        Assert.Equal("fact", Consensus(TruthDiscovery.Reconcile(claims), "target"));
+        Assert.Equal("fact", Consensus(after.Reconcile(claims), "target"));
+    }
+
+    [Fact]
+    public void Reconcile_BothOrders_ShuffledClaimsGiveTheSameReport()
+    {
+        var set = CliqueMajority().Build();
+        var shuffled = new ClaimSet(set.Sources.Reverse().ToImmutableArray(), [.. set.Claims.OrderBy(c => c.Id!.GetHashCode(StringComparison.Ordinal))]);
+
+        Assert.Equal(ClaimReconcile.Serialization.ReportJson.Write(TruthDiscovery.Reconcile(set)), ClaimReconcile.Serialization.ReportJson.Write(TruthDiscovery.Reconcile(shuffled)));
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ListsAllProblems()
     {
         var options = new TruthDiscoveryOptions { DefaultPrior = 0, FalseValues = 0.5, MaxIterations = 0, CopyRate = 1, SimilarityWeight = 2 };
@@ -293,6 +357,50 @@ public sealed class TruthDiscoveryEstimatorTests
     private static string? Consensus(ReconciliationReport report, string subject) => (Group(report, subject).Consensus as TextValue)?.Value;
 
     private static double Reliability(ReconciliationReport report, string id) => report.Sources.Single(s => s.Id == id).Reliability;
+
+    /// <summary>
+    /// "orig" and three copiers repeat one value everywhere. On three history questions six honest sources say
+    /// "right" against a shared false value; on eight targets only three honest sources say "fact" against it.
+    /// </summary>
+    private static ClaimSetBuilder CliqueMajority()
+    {
+        string[] honest = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        string[] clique = ["orig", "copy1", "copy2", "copy3"];
+        var builder = Sources([.. clique, .. honest]);
+        for (var q = 0; q < 3; q++)
+        {
+            Say(builder, $"q{q}", [.. clique.Select(s => (s, $"wrong{q}")), .. honest.Select(h => (h, "right"))]);
+        }
+
+        for (var t = 0; t < 8; t++)
+        {
+            Say(builder, $"t{t}", [.. clique.Select(s => (s, $"rumour{t}")), .. Enumerable.Range(0, 3).Select(i => (honest[(t + i) % 6], "fact"))]);
+        }
+
+        return builder;
+    }
+
+    /// <summary>The estimation problem of a claim set of text answers, one voice per source: values agree when equal.</summary>
+    private static EstimationProblem Problem(ClaimSet claims)
+    {
+        var sources = claims.Sources.Select(s => s.Id).Order(StringComparer.Ordinal).ToImmutableArray();
+        var groups = claims.Claims.GroupBy(c => c.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var list = g.OrderBy(c => c.Source, StringComparer.Ordinal).ToList();
+            var support = new double[list.Count * list.Count];
+            for (var a = 0; a < list.Count; a++)
+            {
+                for (var b = 0; b < list.Count; b++)
+                {
+                    support[(a * list.Count) + b] = list[a].Value.Equals(list[b].Value) ? 1 : 0;
+                }
+            }
+
+            var estimationClaims = list.Select((c, i) => new EstimationClaim(sources.IndexOf(c.Source), i, true, 0)).ToImmutableArray();
+            return new EstimationGroup(estimationClaims, list.Count, support);
+        });
+        return new EstimationProblem(sources, [.. sources.Select(_ => (double?)null)], [.. groups]);
+    }
 
     /// <summary>
     /// "orig" and its three copiers give the very same values on eight history questions, half of them false, where
