@@ -43,5 +43,8 @@ public sealed partial class ReconciliationReport
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Summary.Groups} groups ({Summary.Agreements} agreements, {Summary.Conflicts} conflicts, {Summary.SingleSource} single-source) from {Summary.Claims} claims; {Summary.Issues} issues";
+        $"{Count(Summary.Groups, "group")} ({Count(Summary.Agreements, "agreement")}, {Count(Summary.Conflicts, "conflict")}, {Summary.SingleSource} single-source) from {Count(Summary.Claims, "claim")}; {Count(Summary.Issues, "issue")}";
+
+    private static string Count(int count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

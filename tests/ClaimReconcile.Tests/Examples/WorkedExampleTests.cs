@@ -19,6 +19,10 @@ public sealed class WorkedExampleTests
     public Task Reconcile_TextReport_MatchesSnapshot() => Verify(TextReport.Render(Report()));
 
     [Fact]
+    public void ToString_WorkedExample_CountsInWords() =>
+        Assert.Equal("98 groups (31 agreements, 1 conflict, 66 single-source) from 160 claims; 0 issues", Report().ToString());
+
+    [Fact]
     public Task Reconcile_JsonReport_MatchesSnapshot() => Verify(ReportJson.Write(Report()));
 
     [Fact]
