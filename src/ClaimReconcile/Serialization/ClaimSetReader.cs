@@ -285,26 +285,17 @@ internal sealed class ClaimSetReader
             return null;
         }
 
-        string? partOfDay = null;
-        if (scope.TryGetProperty("partOfDay", out var part) && part.ValueKind != JsonValueKind.Null)
+        if (!ValueReader.TryReadPartOfDay(scope, scopePath, claimId, issues, out var partOfDay))
         {
-            if (part.ValueKind != JsonValueKind.String)
-            {
-                issues.Add(new(IssueCodes.InvalidType, $"{scopePath}.partOfDay", "\"partOfDay\" is a string: night, morning, midday, afternoon or evening.", claimId));
-                return null;
-            }
-
-            partOfDay = part.GetString();
+            return null;
         }
 
         if (body.ValueKind == JsonValueKind.String && partOfDay is null && body.GetString()!.Contains('T', StringComparison.Ordinal))
         {
-            var text = body.GetString()!;
-            var instant = InstantPattern.ExtendedIso.Parse(text);
-            var offset = OffsetDateTimePattern.Rfc3339.Parse(text);
-            if (instant.Success || offset.Success)
+            var at = ValueReader.ParseInstant(body.GetString()!, path, claimId, issues, out var recognised);
+            if (recognised)
             {
-                return ClaimScope.During(TemporalValue.AtInstant(instant.Success ? instant.Value : offset.Value.ToInstant(), hedge));
+                return at is null ? null : ClaimScope.During(TemporalValue.AtInstant(at.Value, hedge));
             }
         }
 

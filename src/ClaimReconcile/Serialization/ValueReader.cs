@@ -228,16 +228,9 @@ internal static class ValueReader
 
     private static ClaimValue? ReadDate(JsonElement value, JsonElement body, Hedge hedge, string path, string valuePath, string? claim, List<ReconciliationIssue> issues)
     {
-        string? partOfDay = null;
-        if (value.TryGetProperty("partOfDay", out var part) && part.ValueKind != JsonValueKind.Null)
+        if (!TryReadPartOfDay(value, valuePath, claim, issues, out var partOfDay))
         {
-            if (part.ValueKind != JsonValueKind.String)
-            {
-                issues.Add(new(IssueCodes.InvalidType, $"{valuePath}.partOfDay", "\"partOfDay\" is a string: night, morning, midday, afternoon or evening.", claim));
-                return null;
-            }
-
-            partOfDay = part.GetString();
+            return null;
         }
 
         if (Words(body, path, claim, issues, out var failed) is { } words)
@@ -268,26 +261,65 @@ internal static class ValueReader
         }
 
         var text = body.GetString()!;
+        if (ParseInstant(text, path, claim, issues, out var recognised) is { } at)
+        {
+            return TemporalValue.AtInstant(at, hedge);
+        }
+
+        if (!recognised)
+        {
+            issues.Add(new(IssueCodes.InvalidDate, path, $"\"{ClaimSetReader.Truncate(text)}\" is not an ISO instant such as \"2025-12-02T17:00:00Z\" or \"2025-12-02T18:00:00+01:00\".", claim));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An ISO instant (<c>…Z</c>) or a local time with its offset. <paramref name="recognised"/> says the text has one of
+    /// those shapes; one whose offset carries it past the calendar's end is reported here and gives null.
+    /// </summary>
+    internal static Instant? ParseInstant(string text, string path, string? claim, List<ReconciliationIssue> issues, out bool recognised)
+    {
         var instant = InstantPattern.ExtendedIso.Parse(text);
+        recognised = instant.Success;
         if (instant.Success)
         {
-            return TemporalValue.AtInstant(instant.Value, hedge);
+            return instant.Value;
         }
 
         var offset = OffsetDateTimePattern.Rfc3339.Parse(text);
-        if (offset.Success)
+        recognised = offset.Success;
+        if (!offset.Success)
         {
-            if (InstantOf(offset.Value) is { } at)
-            {
-                return TemporalValue.AtInstant(at, hedge);
-            }
-
-            issues.Add(new(IssueCodes.InvalidDate, path, $"\"{ClaimSetReader.Truncate(text)}\" lies beyond the last instant the calendar holds (the end of 9999 in UTC).", claim));
             return null;
         }
 
-        issues.Add(new(IssueCodes.InvalidDate, path, $"\"{ClaimSetReader.Truncate(text)}\" is not an ISO instant such as \"2025-12-02T17:00:00Z\" or \"2025-12-02T18:00:00+01:00\".", claim));
+        if (InstantOf(offset.Value) is { } at)
+        {
+            return at;
+        }
+
+        issues.Add(new(IssueCodes.InvalidDate, path, $"\"{ClaimSetReader.Truncate(text)}\" lies beyond the last instant the calendar holds (the end of 9999 in UTC).", claim));
         return null;
+    }
+
+    /// <summary>The optional <c>partOfDay</c> beside a date (a value or a scope); false when it is there but not a string (reported).</summary>
+    internal static bool TryReadPartOfDay(JsonElement owner, string ownerPath, string? claim, List<ReconciliationIssue> issues, out string? partOfDay)
+    {
+        partOfDay = null;
+        if (!owner.TryGetProperty("partOfDay", out var part) || part.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (part.ValueKind != JsonValueKind.String)
+        {
+            issues.Add(new(IssueCodes.InvalidType, $"{ownerPath}.partOfDay", "\"partOfDay\" is a string: night, morning, midday, afternoon or evening.", claim));
+            return false;
+        }
+
+        partOfDay = part.GetString();
+        return true;
     }
 
     /// <summary>The instant of a local time and offset; null at the calendar's edges, where it lies outside what an instant holds.</summary>
