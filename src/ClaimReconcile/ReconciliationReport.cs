@@ -43,8 +43,5 @@ public sealed partial class ReconciliationReport
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Count(Summary.Groups, "group")} ({Count(Summary.Agreements, "agreement")}, {Count(Summary.Conflicts, "conflict")}, {Summary.SingleSource} single-source) from {Count(Summary.Claims, "claim")}; {Count(Summary.Issues, "issue")}";
-
-    private static string Count(int count, string noun) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+        $"{Rendering.ReportWords.Count(Summary.Groups, "group")} ({Rendering.ReportWords.Count(Summary.Agreements, "agreement")}, {Rendering.ReportWords.Count(Summary.Conflicts, "conflict")}, {Summary.SingleSource} single-source) from {Rendering.ReportWords.Count(Summary.Claims, "claim")}; {Rendering.ReportWords.Count(Summary.Issues, "issue")}";
 }

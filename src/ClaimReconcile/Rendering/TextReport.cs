@@ -19,8 +19,8 @@ public static class TextReport
         var text = new StringBuilder();
         var s = report.Summary;
         Line(text, $"ClaimReconcile report ({report.Estimator})");
-        Line(text, $"{Count(s.Claims, "claim")}: {s.GroupedClaims} in {Count(s.Groups, "group")}, {s.RejectedClaims} left out with an issue.");
-        Line(text, $"{Count(s.Conflicts, "conflict")}, {Count(s.Agreements, "agreement")}, {s.SingleSource} single-source; {Count(s.Issues, "issue")}.");
+        Line(text, $"{ReportWords.Count(s.Claims, "claim")}: {s.GroupedClaims} in {ReportWords.Count(s.Groups, "group")}, {s.RejectedClaims} left out with an issue.");
+        Line(text, $"{ReportWords.Count(s.Conflicts, "conflict")}, {ReportWords.Count(s.Agreements, "agreement")}, {s.SingleSource} single-source; {ReportWords.Count(s.Issues, "issue")}.");
 
         foreach (var (verdict, title) in new[] { (Verdict.Conflict, "CONFLICTS"), (Verdict.Agreement, "AGREEMENTS"), (Verdict.SingleSource, "SINGLE SOURCE") })
         {
@@ -90,7 +90,6 @@ public static class TextReport
         Line(text, $"    {group.Explanation}");
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static void Line(StringBuilder text, string line) => text.Append(line.TrimEnd()).Append('\n');
 }
