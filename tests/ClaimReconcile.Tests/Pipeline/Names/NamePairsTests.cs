@@ -10,7 +10,7 @@ namespace ClaimReconcile.Tests.Pipeline.Names;
 /// matcher would merge: one first name for two people, similar surnames of different people, a first name that
 /// looks like another's surname.
 /// </summary>
-public sealed class NamePairsTests
+public sealed class NamePairsTests(ITestOutputHelper output)
 {
     /// <summary>(first name as written, second name as written, whether they are one person, what the pair tests).</summary>
     private static readonly (string A, string B, bool Same, string Note)[] Table =
@@ -182,6 +182,8 @@ public sealed class NamePairsTests
         var precision = tp / (double)(tp + fp);
         var recall = tp / (double)(tp + fn);
         var languages = new[] { "de", "en", "uk", "ru" };
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Length} pairs: {tp} of {tp + fn} matches found, {fp} of {fp + tn} non-matches merged; precision {precision:0.000}, recall {recall:0.000}"));
 
         Assert.True(rows.Length >= 80, $"only {rows.Length} pairs");
         Assert.True(rows.Count(r => r.Same) >= 40 && rows.Count(r => !r.Same) >= 30, "too few positives or negatives");

@@ -10,7 +10,7 @@ namespace ClaimReconcile.Tests.Pipeline.Names;
 /// The worked example names people as the articles write them and declares no aliases for them: spelling alone must
 /// resolve every name to the person the old alias table (kept in the canonical copy) named.
 /// </summary>
-public sealed class WorkedExampleNamesTests
+public sealed class WorkedExampleNamesTests(ITestOutputHelper output)
 {
     private static readonly Reconciler Reconciler = new(clock: new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
 
@@ -68,6 +68,7 @@ public sealed class WorkedExampleNamesTests
             }
         }
 
+        output.WriteLine($"{resolvedPeople} mentions of people resolved by spelling; {mismatches.Count} differ from the alias table");
         Assert.Empty(mismatches);
         Assert.True(resolvedPeople >= 120, $"only {resolvedPeople} mentions of people resolved");
     }
