@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using ClaimReconcile;
+using ClaimReconcile.Benchmarks;
+using ClaimReconcile.Serialization;
+
+if (args is ["generate", var count, var target, ..])
+{
+    // Writes a claim set for the end-to-end CLI measurement: generate 1000000 claims.json
+    var set = new SyntheticClaims(int.Parse(count, CultureInfo.InvariantCulture)).Generate();
+    SyntheticClaims.WriteCompact(set, target);
+    Console.WriteLine($"{set.Claims.Length} claims, {set.Sources.Length} sources, {new FileInfo(target).Length / 1e6:0.0} MB: {target}");
+    return 0;
+}
+
+if (args is ["profile", var what, ..])
+{
+    // A quick look without BenchmarkDotNet: one timed run of each step, on generated claims or a claimset file.
+    var path = what;
+    if (int.TryParse(what, CultureInfo.InvariantCulture, out var size))
+    {
+        path = Path.Combine(Path.GetTempPath(), $"claimreconcile-profile-{size}.json");
+        SyntheticClaims.WriteCompact(new SyntheticClaims(size).Generate(), path);
+    }
+
+    var watch = Stopwatch.StartNew();
+    ClaimSetReadResult read;
+    using (var file = File.OpenRead(path))
+    {
+        read = ClaimSetJson.Read(file);
+    }
+
+    Console.WriteLine($"read: {watch.ElapsedMilliseconds} ms ({read.ClaimSet.Claims.Length} claims)");
+    watch.Restart();
+    var floor = read.ClaimSet.Claims.GroupBy(c => (c.Subject, c.Property)).Select(g => g.Count()).Count();
+    Console.WriteLine($"floor: {watch.ElapsedMilliseconds} ms ({floor} questions)");
+    watch.Restart();
+    var report = new Reconciler().Reconcile(read);
+    Console.WriteLine($"reconcile: {watch.ElapsedMilliseconds} ms ({report.Summary.Groups} groups, {report.Summary.Conflicts} conflicts)");
+    watch.Restart();
+    ReportJson.Write(report, Stream.Null);
+    Console.WriteLine($"write: {watch.ElapsedMilliseconds} ms");
+    Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticClaims).Assembly).Run(args);
+return 0;

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using ClaimReconcile.Serialization;
+using NodaTime;
+
+namespace ClaimReconcile.Benchmarks;
+
+/// <summary>
+/// Generated claims for speed measurements: questions of four kinds (counts, shares in percent or durations with
+/// units and hedges, dates, text), about <see cref="PerQuestion"/> claims each from distinct sources, and sources
+/// whose accuracy varies from poor to good. A source that is wrong picks one of a few false values, so false values
+/// repeat across sources as they do in real data. The same arguments always give the same claims.
+/// </summary>
+/// <param name="Claims">About how many claims (the result has Claims / PerQuestion questions).</param>
+/// <param name="Sources">How many sources.</param>
+/// <param name="PerQuestion">Claims per question on average (each question gets PerQuestion − 2 … PerQuestion + 2).</param>
+/// <param name="Seed">The random seed.</param>
+public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQuestion = 10, int Seed = 2026)
+{
+    private static readonly LocalDate Published = new(2026, 3, 1);
+
+    /// <summary>How many questions.</summary>
+    public int Questions => Math.Max(1, Claims / PerQuestion);
+
+    /// <summary>Builds the claim set.</summary>
+    public ClaimSet Generate()
+    {
+        var random = new Random(Seed);
+        var builder = ClaimSet.CreateBuilder();
+        var ids = new string[Sources];
+        var accuracy = new double[Sources];
+        for (var s = 0; s < Sources; s++)
+        {
+            ids[s] = $"s{s:0000}";
+            accuracy[s] = 0.5 + (0.45 * random.NextDouble());
+            builder.AddSource(ids[s], published: Published.PlusDays(-random.Next(30)), timeZone: s % 3 == 0 ? "Europe/Berlin" : null);
+        }
+
+        var chosen = new HashSet<int>();
+        for (var q = 0; q < Questions; q++)
+        {
+            var subject = $"q{q:000000}";
+            var kind = q % 4;
+            var property = kind switch { 0 => "attendance", 1 => (q % 8 == 1) ? "turnout" : "duration", 2 => "date", _ => "capital" };
+            var count = PerQuestion - 2 + random.Next(5);
+            chosen.Clear();
+            while (chosen.Count < Math.Min(count, Sources))
+            {
+                chosen.Add(random.Next(Sources));
+            }
+
+            foreach (var s in chosen.Order())
+            {
+                var right = random.NextDouble() < accuracy[s];
+                var value = Value(random, q, kind, property, right ? 0 : 1 + random.Next(4));
+                builder.AddClaim(ids[s], subject, property, value, id: $"{ids[s]}/{subject}");
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Writes a claim set as compact JSON (no indentation), as a tool exporting claims would.</summary>
+    public static void WriteCompact(ClaimSet set, string path)
+    {
+        using var document = JsonDocument.Parse(ClaimSetJson.Write(set));
+        using var file = File.Create(path);
+        using var writer = new Utf8JsonWriter(file);
+        document.WriteTo(writer);
+    }
+
+    /// <summary>The value numbered <paramref name="variant"/> (0 is the truth) of question <paramref name="q"/>, in a form picked at random.</summary>
+    private static ClaimValue Value(Random random, int q, int kind, string property, int variant)
+    {
+        var form = random.Next(4);
+        switch (kind)
+        {
+            case 0:
+                {
+                    // A count in the thousands: exact, "about" or "more than" a round figure.
+                    var truth = 1_000 + ((q * 37) % 9_000);
+                    var value = truth + (variant * 700);
+                    return form switch
+                    {
+                        0 => ClaimValue.Number(value),
+                        1 => ClaimValue.Number(Math.Round(value / 100.0) * 100, hedge: Hedge.About),
+                        _ => ClaimValue.Number(value, "people"),
+                    };
+                }
+
+            case 1 when property == "turnout":
+                {
+                    var truth = 40 + (q % 40);
+                    var value = truth + (variant * 6);
+                    return form == 0 ? ClaimValue.Number(value, "percent") : ClaimValue.Number(value, "%", form == 1 ? Hedge.About : Hedge.Exact);
+                }
+
+            case 1:
+                {
+                    // A duration in hours, minutes or as an ISO duration, sometimes hedged.
+                    var hours = 2 + (q % 6) + (variant * 2);
+                    return form switch
+                    {
+                        0 => ClaimValue.Duration(Duration.FromHours(hours)),
+                        1 => ClaimValue.Duration(Duration.FromHours(hours), Hedge.Almost),
+                        2 => ClaimValue.Number(hours * 60, "min"),
+                        _ => ClaimValue.Number(hours, "h", Hedge.About),
+                    };
+                }
+
+            case 2:
+                {
+                    var day = new LocalDate(2025, 1, 1).PlusDays((q % 360) + (variant * 9));
+                    return form == 0 ? TemporalValue.InMonth(new YearMonth(day.Year, day.Month)) : ClaimValue.Date(day);
+                }
+
+            default:
+                {
+                    var names = new[] { "Berlin", "Paris", "Rome", "Madrid", "Vienna", "Prague", "Warsaw", "Lisbon" };
+                    var name = names[(q + variant) % names.Length];
+                    return ClaimValue.Text(form == 0 ? name.ToUpperInvariant() : name);
+                }
+        }
+    }
+}
