@@ -78,7 +78,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
     private (ConsensusEstimate Estimate, double LogLikelihood, bool FoundFirst) Run(EstimationProblem problem, double[] priors, bool first, bool score = true)
     {
-        var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
+        var groups = problem.Groups.Select(g => new GroupState(g, _options.SimilarityWeight)).ToArray();
         var reliability = (double[])priors.Clone();
         var dependencies = ImmutableArray<DetectedDependence>.Empty;
         var foundFirst = false;
@@ -117,7 +117,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
     {
         var priors = problem.Priors.Select(p => p ?? _options.DefaultPrior).ToArray();
-        var groups = problem.Groups.Select(g => new GroupState(g)).ToArray();
+        var groups = problem.Groups.Select(g => new GroupState(g, _options.SimilarityWeight)).ToArray();
         return LogLikelihood(groups, priors, [.. estimate.SourceReliabilities], estimate.Dependencies);
     }
 
@@ -172,12 +172,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
     private void Update(GroupState[] groups, double[] weights)
     {
-        var (falseValues, similarity) = (_options.FalseValues, _options.SimilarityWeight);
+        var falseValues = _options.FalseValues;
         if (groups.Length < 4096)
         {
             foreach (var group in groups)
             {
-                group.Update(weights, falseValues, similarity);
+                group.Update(weights, falseValues);
             }
 
             return;
@@ -187,7 +187,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             for (var g = range.Item1; g < range.Item2; g++)
             {
-                groups[g].Update(weights, falseValues, similarity);
+                groups[g].Update(weights, falseValues);
             }
         });
     }
@@ -250,16 +250,24 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         private readonly double[] _voiceBest;
         private readonly double[] _discount;
         private readonly int[] _voices;
+        private readonly int[] _sources;
+        private readonly double[] _vote;
+        private readonly double[] _truth;
         private readonly int _voiceCount;
 
-        public GroupState(EstimationGroup group)
+        public GroupState(EstimationGroup group, double similarity)
         {
             _group = group;
             var claims = group.Claims;
+            var n = claims.Length;
             var candidates = new List<int>();
-            ValueOf = new int[claims.Length];
-            for (var c = 0; c < claims.Length; c++)
+            ValueOf = new int[n];
+            _sources = new int[n];
+            _voices = new int[n];
+            for (var c = 0; c < n; c++)
             {
+                _sources[c] = claims[c].Source;
+                _voices[c] = claims[c].Voice;
                 ValueOf[c] = -1;
                 if (!claims[c].IsCandidate)
                 {
@@ -284,13 +292,28 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
 
             _candidates = [.. candidates];
+
+            // The support of every claim for every candidate, looked up once: the iterations only multiply and add.
+            _vote = new double[_candidates.Length * n];
+            _truth = new double[_candidates.Length * n];
+            for (var k = 0; k < _candidates.Length; k++)
+            {
+                for (var c = 0; c < n; c++)
+                {
+                    var support = group.Support(_candidates[k], c);
+                    _vote[(k * n) + c] = support + (similarity * group.Closeness(_candidates[k], c));
+
+                    // A claim is true when it agrees with the true value; closeness and small overlaps do not make it so.
+                    _truth[(k * n) + c] = support >= 0.5 ? support : 0;
+                }
+            }
+
             _scores = new double[_candidates.Length];
             Probabilities = new double[_candidates.Length];
-            ClaimProbabilities = new double[claims.Length];
-            _voices = [.. claims.Select(c => c.Voice)];
+            ClaimProbabilities = new double[n];
             _voiceCount = group.Voices;
             _voiceBest = new double[Math.Max(1, group.Voices)];
-            _discount = new double[claims.Length];
+            _discount = new double[n];
             Array.Fill(_discount, 1.0);
         }
 
@@ -416,21 +439,19 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             return top + Math.Log(mass) - Math.Log(Math.Max(falseValues + 1, values));
         }
 
-        public void Update(double[] weights, double falseValues, double similarity)
+        public void Update(double[] weights, double falseValues)
         {
-            var claims = _group.Claims;
-            var n = claims.Length;
+            var n = _sources.Length;
             var best = double.NegativeInfinity;
+            var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
             for (var k = 0; k < _candidates.Length; k++)
             {
                 // Each voice supports a value as strongly as its most convincing claim does.
-                var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
                 voiceBest.Fill(double.NegativeInfinity);
-                var candidate = _candidates[k];
+                var support = _vote.AsSpan(k * n, n);
                 for (var c = 0; c < n; c++)
                 {
-                    var support = _group.Support(candidate, c) + (similarity * _group.Closeness(candidate, c));
-                    var vote = weights[claims[c].Source] * support * _discount[c];
+                    var vote = weights[_sources[c]] * support[c] * _discount[c];
                     ref var slot = ref voiceBest[_voices[c]];
                     if (vote > slot)
                     {
@@ -468,9 +489,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 var p = 0.0;
                 for (var k = 0; k < _candidates.Length; k++)
                 {
-                    // A claim is true when it agrees with the true value; closeness and small overlaps do not make it so.
-                    var support = _group.Support(_candidates[k], c);
-                    p += support >= 0.5 ? Probabilities[k] * support : 0;
+                    p += Probabilities[k] * _truth[(k * n) + c];
                 }
 
                 ClaimProbabilities[c] = Math.Clamp(p, 0, 1);

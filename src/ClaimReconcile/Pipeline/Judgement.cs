@@ -9,36 +9,110 @@ internal static class Judgement
     public static EstimationGroup BuildGroup(List<PreparedClaim> claims, Dictionary<string, int> sourceIndex, List<ReconciliationIssue> issues)
     {
         var n = claims.Count;
-        var voices = claims.Select(c => c.Voice).Distinct().Order(StringComparer.Ordinal).Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
-        var support = new double[n * n];
-        float[]? closeness = null;
-        var reported = false;
-        for (var i = 0; i < n; i++)
+
+        // Claims with the same form and the same negation relate to every other claim alike: compare each pattern once.
+        var pattern = new int[n];
+        var representatives = new List<PreparedClaim>();
+        var lookup = n > 16 ? new Dictionary<(Form, bool), int>() : null;
+        for (var c = 0; c < n; c++)
         {
-            for (var j = 0; j < n; j++)
+            var key = (claims[c].Form, Inverts(claims[c]));
+            var found = -1;
+            if (lookup is not null)
             {
-                var relation = i == j ? Relation.Agree : Relation.Compare(claims[i].Form, claims[j].Form);
-                if (relation.Kind == RelationKind.Incomparable && !reported)
+                found = lookup.TryGetValue(key, out var known) ? known : -1;
+            }
+            else
+            {
+                for (var r = 0; r < representatives.Count && found < 0; r++)
                 {
-                    reported = true;
-                    issues.Add(new(IssueCodes.IncomparableValues, claims[j].Claim.Location ?? claims[j].Id,
-                        $"{claims[i].Id} says {claims[i].Claim.Value} and {claims[j].Id} says {claims[j].Claim.Value} about {claims[i].SubjectKey}.{claims[i].PropertyKey}: values of different kinds or units cannot be compared, so they count as disagreeing.",
-                        claims[j].Id, IssueSeverity.Warning));
+                    found = representatives[r].Form.Equals(key.Form) && Inverts(representatives[r]) == key.Item2 ? r : -1;
+                }
+            }
+
+            if (found < 0)
+            {
+                found = representatives.Count;
+                representatives.Add(claims[c]);
+                lookup?.Add(key, found);
+            }
+
+            pattern[c] = found;
+        }
+
+        var patterns = representatives.Count;
+        var support = new double[patterns * patterns];
+        float[]? closeness = null;
+        bool[]? incomparable = null;
+        for (var i = 0; i < patterns; i++)
+        {
+            for (var j = 0; j < patterns; j++)
+            {
+                var (a, b) = (representatives[i], representatives[j]);
+                var relation = i == j ? Relation.Agree : Relation.Compare(a.Form, b.Form);
+                if (relation.Kind == RelationKind.Incomparable)
+                {
+                    incomparable ??= new bool[patterns * patterns];
+                    incomparable[(i * patterns) + j] = true;
                 }
 
-                support[(i * n) + j] = Support(relation, claims[j]);
-                if (relation.Kind == RelationKind.Conflict && !claims[j].Claim.Negated && claims[i].Form is IntervalForm a && claims[j].Form is IntervalForm b
-                    && Closeness(a, b, relation.Gap) is > 0 and var close)
+                support[(i * patterns) + j] = Support(relation, b);
+                if (relation.Kind == RelationKind.Conflict && !b.Claim.Negated && a.Form is IntervalForm x && b.Form is IntervalForm y
+                    && Closeness(x, y, relation.Gap) is > 0 and var close)
                 {
-                    closeness ??= new float[n * n];
-                    closeness[(i * n) + j] = (float)close;
+                    closeness ??= new float[patterns * patterns];
+                    closeness[(i * patterns) + j] = (float)close;
                 }
             }
         }
 
-        var estimationClaims = claims.Select(c => new EstimationClaim(sourceIndex[c.Source.Id], voices[c.Voice], IsCandidate(c), c.Form.Spread)).ToImmutableArray();
-        return new EstimationGroup(estimationClaims, voices.Count, support, closeness);
+        if (incomparable is not null)
+        {
+            ReportIncomparable(claims, pattern, patterns, incomparable, issues);
+        }
+
+        var voices = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var claim in claims)
+        {
+            voices.TryAdd(claim.Voice, 0);
+        }
+
+        var ordered = voices.Keys.ToArray();
+        Array.Sort(ordered, StringComparer.Ordinal);
+        for (var v = 0; v < ordered.Length; v++)
+        {
+            voices[ordered[v]] = v;
+        }
+
+        var estimationClaims = ImmutableArray.CreateBuilder<EstimationClaim>(n);
+        foreach (var c in claims)
+        {
+            estimationClaims.Add(new EstimationClaim(sourceIndex[c.Source.Id], voices[c.Voice], IsCandidate(c), c.Form.Spread));
+        }
+
+        return new EstimationGroup(estimationClaims.MoveToImmutable(), voices.Count, pattern, patterns, support, closeness);
     }
+
+    /// <summary>Names the first pair of claims (in claim order) whose values cannot be compared: one warning per group.</summary>
+    private static void ReportIncomparable(List<PreparedClaim> claims, int[] pattern, int patterns, bool[] incomparable, List<ReconciliationIssue> issues)
+    {
+        for (var i = 0; i < claims.Count; i++)
+        {
+            for (var j = 0; j < claims.Count; j++)
+            {
+                if (i != j && incomparable[(pattern[i] * patterns) + pattern[j]])
+                {
+                    issues.Add(new(IssueCodes.IncomparableValues, claims[j].Claim.Location ?? claims[j].Id,
+                        $"{claims[i].Id} says {claims[i].Claim.Value} and {claims[j].Id} says {claims[j].Claim.Value} about {claims[i].SubjectKey}.{claims[i].PropertyKey}: values of different kinds or units cannot be compared, so they count as disagreeing.",
+                        claims[j].Id, IssueSeverity.Warning));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a claim's support is inverted: a negated claim (other than a boolean) supports what it does not overlap.</summary>
+    private static bool Inverts(PreparedClaim claim) => claim.Claim.Negated && claim.Claim.Value is not BooleanValue;
 
     private static bool IsCandidate(PreparedClaim claim) => !claim.Claim.Negated || claim.Claim.Value is BooleanValue;
 
