@@ -16,7 +16,6 @@ internal static class CopyDetector
 {
     private struct Pair
     {
-        public int Common;
         public int Shared;
         public double SharedFalse;
         public double Evidence;
@@ -32,14 +31,14 @@ internal static class CopyDetector
         var falseValues = options.FalseValues;
         foreach (var group in groups)
         {
-            var claims = group.Group.Claims;
+            var (claimSources, voices, valueOf) = (group.Sources, group.Voices, group.ValueOf);
             if (group.Group.Voices < 3)
             {
                 // With two voices nobody else says which of them is wrong.
                 continue;
             }
 
-            var n = Math.Min(claims.Length, options.MaxClaimsPerGroupForCopying);
+            var n = Math.Min(claimSources.Length, options.MaxClaimsPerGroupForCopying);
             for (var c = 0; c < n; c++)
             {
                 truthOf[c] = group.ClaimProbabilities[c];
@@ -49,21 +48,21 @@ internal static class CopyDetector
             {
                 for (var j = i + 1; j < n; j++)
                 {
-                    var (a, b) = (claims[i].Source, claims[j].Source);
-                    if (a == b || claims[i].Voice == claims[j].Voice)
+                    var (a, b) = (claimSources[i], claimSources[j]);
+                    if (a == b || voices[i] == voices[j])
                     {
                         // Declared families and quoted speakers count once already.
                         continue;
                     }
 
-                    ref var pair = ref pairs.Get(Math.Min(a, b), Math.Max(a, b));
-                    pair.Common++;
-                    if (group.ValueOf[i] < 0 || group.ValueOf[i] != group.ValueOf[j])
+                    // Most pairs of claims differ: they only count (their evidence is added at the end, `differ` each).
+                    pairs.Common(Math.Min(a, b), Math.Max(a, b))++;
+                    if (valueOf[i] < 0 || valueOf[i] != valueOf[j])
                     {
-                        pair.Evidence += differ;
                         continue;
                     }
 
+                    ref var pair = ref pairs.Shared(Math.Min(a, b), Math.Max(a, b));
                     var p = truthOf[i];
                     var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
                     var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
@@ -78,13 +77,13 @@ internal static class CopyDetector
 
         var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
         var found = ImmutableArray.CreateBuilder<DetectedDependence>();
-        foreach (var (key, pair) in pairs.Ordered())
+        foreach (var (key, common, pair) in pairs.Ordered())
         {
-            var logOdds = priorOdds + pair.Evidence;
+            var logOdds = priorOdds + pair.Evidence + ((common - pair.Shared) * differ);
             if (logOdds > 0 && pair.SharedFalse >= options.MinSharedFalse)
             {
                 var probability = 1 / (1 + Math.Exp(-logOdds));
-                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), pair.Common, pair.Shared, pair.SharedFalse, probability));
+                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), common, pair.Shared, pair.SharedFalse, probability));
             }
         }
 
@@ -109,42 +108,70 @@ internal static class CopyDetector
     private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);
 
     /// <summary>
-    /// The evidence of every pair of sources. Up to a million possible pairs (some 1,400 sources) it is one array
-    /// indexed by the pair, which is several times faster than hashing millions of pair visits; beyond, a dictionary
-    /// holds only the pairs that meet.
+    /// The evidence of every pair of sources: how many questions they answer in common (one counter each, touched on
+    /// every visit) and what their shared values weigh (touched only when they share one). Up to a million possible
+    /// pairs (some 1,400 sources) both are arrays indexed by the pair, which is several times faster than hashing
+    /// millions of pair visits; beyond, dictionaries hold only the pairs that meet.
     /// </summary>
     private sealed class PairTable(int sources)
     {
         private const long DenseLimit = 1_000_000;
-        private readonly Pair[]? _dense = (long)sources * (sources - 1) / 2 <= DenseLimit ? new Pair[Math.Max(0, sources * (sources - 1) / 2)] : null;
-        private readonly Dictionary<long, Pair> _sparse = [];
+        private readonly bool _dense = (long)sources * (sources - 1) / 2 <= DenseLimit;
+        private int[]? _commonDense;
+        private Pair[]? _sharedDense;
+        private readonly Dictionary<long, int> _common = [];
+        private readonly Dictionary<long, Pair> _shared = [];
 
-        /// <summary>The pair of sources <paramref name="a"/> &lt; <paramref name="b"/>.</summary>
-        public ref Pair Get(int a, int b) => ref _dense is not null
-            ? ref _dense[Index(a, b)]
-            : ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, ((long)a * sources) + b, out _);
+        /// <summary>The number of questions sources <paramref name="a"/> &lt; <paramref name="b"/> answer in common.</summary>
+        public ref int Common(int a, int b)
+        {
+            if (!_dense)
+            {
+                return ref CollectionsMarshal.GetValueRefOrAddDefault(_common, ((long)a * sources) + b, out _);
+            }
+
+            _commonDense ??= new int[sources * (sources - 1) / 2];
+            return ref _commonDense[Index(a, b)];
+        }
+
+        /// <summary>What the values sources <paramref name="a"/> &lt; <paramref name="b"/> share weigh.</summary>
+        public ref Pair Shared(int a, int b)
+        {
+            if (!_dense)
+            {
+                return ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, ((long)a * sources) + b, out _);
+            }
+
+            _sharedDense ??= new Pair[sources * (sources - 1) / 2];
+            return ref _sharedDense[Index(a, b)];
+        }
 
         /// <summary>The pairs that met on some question, by key <c>a · sources + b</c>, ascending.</summary>
-        public IEnumerable<(long Key, Pair Pair)> Ordered()
+        public IEnumerable<(long Key, int Common, Pair Pair)> Ordered()
         {
-            if (_dense is null)
+            if (!_dense)
             {
-                return _sparse.OrderBy(p => p.Key).Select(p => (p.Key, p.Value));
+                return _common.OrderBy(p => p.Key).Select(p => (p.Key, p.Value, _shared.GetValueOrDefault(p.Key)));
             }
 
             return Dense();
         }
 
-        private IEnumerable<(long Key, Pair Pair)> Dense()
+        private IEnumerable<(long Key, int Common, Pair Pair)> Dense()
         {
+            if (_commonDense is null)
+            {
+                yield break;
+            }
+
             for (var a = 0; a < sources; a++)
             {
                 for (var b = a + 1; b < sources; b++)
                 {
-                    var pair = _dense![Index(a, b)];
-                    if (pair.Common > 0)
+                    var index = Index(a, b);
+                    if (_commonDense[index] > 0)
                     {
-                        yield return (((long)a * sources) + b, pair);
+                        yield return (((long)a * sources) + b, _commonDense[index], _sharedDense is null ? default : _sharedDense[index]);
                     }
                 }
             }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace ClaimReconcile.Estimation;
 
@@ -25,6 +26,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 {
     private const double Same = 0.999;
     private const int Rounds = 2;
+    private const int ParallelFrom = 4096;
     private readonly TruthDiscoveryOptions _options;
 
     /// <summary>Creates the estimator.</summary>
@@ -59,65 +61,125 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             priors[s] = problem.Priors[s] ?? _options.DefaultPrior;
         }
 
+        // The groups' fixed structure is built once and shared by both orders.
+        var models = Models(problem);
         if (!_options.DetectCopying || _options.DetectCopyingFirst is not null)
         {
-            return Run(problem, priors, first: _options.DetectCopying && _options.DetectCopyingFirst == true, score: false).Estimate;
+            return Run(models, priors, first: _options.DetectCopying && _options.DetectCopyingFirst == true).Estimate;
         }
 
         // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
-        var before = Run(problem, priors, first: true);
+        var before = Run(models, priors, first: true);
         if (!before.FoundFirst)
         {
             // Nothing was found before the first estimate: the run was the same as the other order.
             return before.Estimate;
         }
 
-        var after = Run(problem, priors, first: false);
-        return before.LogLikelihood > after.LogLikelihood ? before.Estimate : after.Estimate;
+        var after = Run(models, priors, first: false);
+        return LogLikelihood(before, priors) > LogLikelihood(after, priors) ? before.Estimate : after.Estimate;
     }
 
-    private (ConsensusEstimate Estimate, double LogLikelihood, bool FoundFirst) Run(EstimationProblem problem, double[] priors, bool first, bool score = true)
+    /// <summary>The final state of one order of the estimate.</summary>
+    private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain, bool FoundFirst);
+
+    /// <summary>
+    /// The mutable state of one run: the groups, the reliabilities, and the weights the groups were last updated
+    /// with. A group none of whose sources' weights changed since then keeps its probabilities as they are: updating
+    /// it again would compute the very same numbers.
+    /// </summary>
+    internal sealed class Chain(GroupState[] groups, double[] reliability)
     {
-        var groups = problem.Groups.Select(g => new GroupState(g, _options.SimilarityWeight)).ToArray();
-        var reliability = (double[])priors.Clone();
+        public GroupState[] Groups { get; set; } = groups;
+
+        public double[] Reliability { get; } = reliability;
+
+        public double[]? LastWeights { get; set; }
+    }
+
+    private GroupModel[] Models(EstimationProblem problem)
+    {
+        var models = new GroupModel[problem.Groups.Length];
+        var similarity = _options.SimilarityWeight;
+        ForEachGroup(models.Length, g => models[g] = new GroupModel(problem.Groups[g], similarity));
+        return models;
+    }
+
+    private RunResult Run(GroupModel[] models, double[] priors, bool first)
+    {
+        var groups = new GroupState[models.Length];
+        ForEachGroup(groups.Length, g => groups[g] = new GroupState(models[g]));
+        var chain = new Chain(groups, (double[])priors.Clone());
         var dependencies = ImmutableArray<DetectedDependence>.Empty;
         var foundFirst = false;
         if (first)
         {
             // As in ACCU, look for copying first with the priors alone (a weighted vote), before a copied majority
             // has had a chance to raise its own reliability.
-            Settle(groups, reliability);
-            dependencies = Discount(groups, reliability, CopyDetector.Detect(groups, reliability, _options));
+            Settle(chain);
+            dependencies = Discount(chain, CopyDetector.Detect(groups, chain.Reliability, _options));
             foundFirst = !dependencies.IsEmpty;
         }
 
-        Iterate(groups, priors, reliability);
+        Iterate(chain, priors);
         if (_options.DetectCopying)
         {
             for (var round = 0; round < Rounds; round++)
             {
-                var again = CopyDetector.Detect(groups, reliability, _options);
+                var again = CopyDetector.Detect(groups, chain.Reliability, _options);
                 if (again.IsEmpty && dependencies.IsEmpty)
                 {
                     break;
                 }
 
-                dependencies = Discount(groups, reliability, again);
-                Iterate(groups, priors, reliability);
+                dependencies = Discount(chain, again);
+                Iterate(chain, priors);
             }
         }
 
-        var estimates = groups.Select(g => g.Result()).ToImmutableArray();
-        var estimate = new ConsensusEstimate(estimates, [.. reliability]) { Dependencies = dependencies };
-        var logLikelihood = score ? LogLikelihood(groups, priors, reliability, dependencies) : 0;
-        return (estimate, logLikelihood, foundFirst);
+        return new RunResult(Result(chain, dependencies), chain, foundFirst);
+    }
+
+    private static ConsensusEstimate Result(Chain chain, ImmutableArray<DetectedDependence> dependencies)
+    {
+        var groups = chain.Groups;
+        var estimates = new GroupEstimate[groups.Length];
+        ForEachGroup(groups.Length, g => estimates[g] = groups[g].Result());
+        return new ConsensusEstimate(ImmutableCollectionsMarshal.AsImmutableArray(estimates), [.. chain.Reliability]) { Dependencies = dependencies };
+    }
+
+    private double LogLikelihood(RunResult run, double[] priors) => LogLikelihood(run.Chain.Groups, priors, run.Chain.Reliability, run.Estimate.Dependencies);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every group index. From 4,096 groups on, ranges of 4,096 groups run in
+    /// parallel; every result lands in its group's slot, so the outcome does not depend on the schedule.
+    /// </summary>
+    internal static void ForEachGroup(int count, Action<int> body)
+    {
+        if (count < ParallelFrom)
+        {
+            for (var g = 0; g < count; g++)
+            {
+                body(g);
+            }
+
+            return;
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, ParallelFrom), range =>
+        {
+            for (var g = range.Item1; g < range.Item2; g++)
+            {
+                body(g);
+            }
+        });
     }
 
     /// <summary>The log-likelihood of <paramref name="estimate"/>'s reliabilities and dependence for <paramref name="problem"/> (for tests).</summary>
     internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
     {
         var priors = problem.Priors.Select(p => p ?? _options.DefaultPrior).ToArray();
-        var groups = problem.Groups.Select(g => new GroupState(g, _options.SimilarityWeight)).ToArray();
+        var groups = Models(problem).Select(m => new GroupState(m)).ToArray();
         return LogLikelihood(groups, priors, [.. estimate.SourceReliabilities], estimate.Dependencies);
     }
 
@@ -130,10 +192,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var sources = reliability.Length;
         var byPair = dependencies.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+        var perGroup = new double[groups.Length];
+        ForEachGroup(groups.Length, g => perGroup[g] = groups[g].LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
         var total = 0.0;
-        foreach (var group in groups)
+        foreach (var value in perGroup)
         {
-            total += group.LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+            // Summed in group order, so the total does not depend on the schedule.
+            total += value;
         }
 
         for (var s = 0; s < sources; s++)
@@ -153,47 +218,54 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return total;
     }
 
-    private ImmutableArray<DetectedDependence> Discount(GroupState[] groups, double[] reliability, ImmutableArray<DetectedDependence> found)
+    private ImmutableArray<DetectedDependence> Discount(Chain chain, ImmutableArray<DetectedDependence> found)
     {
-        var sources = reliability.Length;
-        var byPair = found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
-        foreach (var group in groups)
-        {
-            group.Discount(byPair, reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
-        }
-
+        var byPair = ByPair(found, chain.Reliability.Length);
+        var groups = chain.Groups;
+        ForEachGroup(groups.Length, g => groups[g].Discount(byPair, chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
         return found;
     }
 
-    private void Settle(GroupState[] groups, double[] reliability)
+    private static Dictionary<long, double> ByPair(ImmutableArray<DetectedDependence> found, int sources) =>
+        found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+
+    private void Settle(Chain chain)
     {
-        Update(groups, [.. reliability.Select(Weight)]);
+        Update(chain, [.. chain.Reliability.Select(Weight)]);
     }
 
-    private void Update(GroupState[] groups, double[] weights)
+    private void Update(Chain chain, double[] weights)
     {
         var falseValues = _options.FalseValues;
-        if (groups.Length < 4096)
+        var groups = chain.Groups;
+        if (chain.LastWeights is not { } last)
         {
-            foreach (var group in groups)
+            ForEachGroup(groups.Length, g => groups[g].Update(weights, falseValues));
+        }
+        else
+        {
+            var changed = new bool[weights.Length];
+            for (var s = 0; s < weights.Length; s++)
             {
-                group.Update(weights, falseValues);
+                changed[s] = !weights[s].Equals(last[s]);
             }
 
-            return;
+            ForEachGroup(groups.Length, g =>
+            {
+                if (groups[g].NeedsUpdate(changed))
+                {
+                    groups[g].Update(weights, falseValues);
+                }
+            });
         }
 
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Length, 4096), range =>
-        {
-            for (var g = range.Item1; g < range.Item2; g++)
-            {
-                groups[g].Update(weights, falseValues);
-            }
-        });
+        chain.LastWeights = (double[])weights.Clone();
     }
 
-    private void Iterate(GroupState[] groups, double[] priors, double[] reliability)
+    private void Iterate(Chain chain, double[] priors)
     {
+        var reliability = chain.Reliability;
+        var groups = chain.Groups;
         var sources = reliability.Length;
         var weights = new double[sources];
         var sums = new double[sources];
@@ -209,7 +281,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Array.Clear(counts);
             // Groups are independent given the weights (the map); the sums run in group order (the reduce), so
             // the result does not depend on how the map was scheduled.
-            Update(groups, weights);
+            Update(chain, weights);
             foreach (var group in groups)
             {
                 group.Accumulate(sums, counts);
@@ -232,7 +304,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        Settle(groups, reliability);
+        Settle(chain);
     }
 
     private double Weight(double reliability)
@@ -241,33 +313,22 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return Math.Log(_options.FalseValues * r / (1 - r));
     }
 
-    /// <summary>One group's fixed structure (distinct candidate values, voices) and its current probabilities.</summary>
-    internal sealed class GroupState
+    /// <summary>One group's fixed structure: its distinct candidate values, voices, and the support of every claim for every candidate.</summary>
+    internal sealed class GroupModel
     {
-        private readonly EstimationGroup _group;
-        private readonly int[] _candidates;
-        private readonly double[] _scores;
-        private readonly double[] _voiceBest;
-        private readonly double[] _discount;
-        private readonly int[] _voices;
-        private readonly int[] _sources;
-        private readonly double[] _vote;
-        private readonly double[] _truth;
-        private readonly int _voiceCount;
-
-        public GroupState(EstimationGroup group, double similarity)
+        public GroupModel(EstimationGroup group, double similarity)
         {
-            _group = group;
+            Group = group;
             var claims = group.Claims;
             var n = claims.Length;
             var candidates = new List<int>();
             ValueOf = new int[n];
-            _sources = new int[n];
-            _voices = new int[n];
+            Sources = new int[n];
+            Voices = new int[n];
             for (var c = 0; c < n; c++)
             {
-                _sources[c] = claims[c].Source;
-                _voices[c] = claims[c].Voice;
+                Sources[c] = claims[c].Source;
+                Voices[c] = claims[c].Voice;
                 ValueOf[c] = -1;
                 if (!claims[c].IsCandidate)
                 {
@@ -291,33 +352,104 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 }
             }
 
-            _candidates = [.. candidates];
+            Candidates = [.. candidates];
 
             // The support of every claim for every candidate, looked up once: the iterations only multiply and add.
-            _vote = new double[_candidates.Length * n];
-            _truth = new double[_candidates.Length * n];
-            for (var k = 0; k < _candidates.Length; k++)
+            Vote = new double[Candidates.Length * n];
+            Truth = new double[Candidates.Length * n];
+            for (var k = 0; k < Candidates.Length; k++)
             {
                 for (var c = 0; c < n; c++)
                 {
-                    var support = group.Support(_candidates[k], c);
-                    _vote[(k * n) + c] = support + (similarity * group.Closeness(_candidates[k], c));
+                    var support = group.Support(Candidates[k], c);
+                    Vote[(k * n) + c] = support + (similarity * group.Closeness(Candidates[k], c));
 
                     // A claim is true when it agrees with the true value; closeness and small overlaps do not make it so.
-                    _truth[(k * n) + c] = support >= 0.5 ? support : 0;
+                    Truth[(k * n) + c] = support >= 0.5 ? support : 0;
                 }
             }
+        }
 
+        public EstimationGroup Group { get; }
+
+        /// <summary>For each claim, the index of its distinct candidate value, or −1 for a claim that cannot be one.</summary>
+        public int[] ValueOf { get; }
+
+        /// <summary>The claim that stands for each distinct candidate value.</summary>
+        public int[] Candidates { get; }
+
+        public int[] Sources { get; }
+
+        public int[] Voices { get; }
+
+        /// <summary>Candidate-major: how far each claim votes for each candidate (support plus weighted closeness).</summary>
+        public double[] Vote { get; }
+
+        /// <summary>Candidate-major: how far each claim is true if the candidate is (support of ½ or more, else 0).</summary>
+        public double[] Truth { get; }
+    }
+
+    /// <summary>One group's current probabilities and discounts, over its <see cref="GroupModel"/>.</summary>
+    internal sealed class GroupState
+    {
+        private readonly EstimationGroup _group;
+        private readonly int[] _candidates;
+        private readonly double[] _scores;
+        private readonly double[] _voiceBest;
+        private readonly double[] _discount;
+        private readonly int[] _voices;
+        private readonly int[] _sources;
+        private readonly double[] _vote;
+        private readonly double[] _truth;
+        private readonly int _voiceCount;
+
+        public GroupState(GroupModel model)
+        {
+            _group = model.Group;
+            _candidates = model.Candidates;
+            ValueOf = model.ValueOf;
+            _sources = model.Sources;
+            _voices = model.Voices;
+            _vote = model.Vote;
+            _truth = model.Truth;
             _scores = new double[_candidates.Length];
             Probabilities = new double[_candidates.Length];
-            ClaimProbabilities = new double[n];
-            _voiceCount = group.Voices;
-            _voiceBest = new double[Math.Max(1, group.Voices)];
-            _discount = new double[n];
+            ClaimProbabilities = new double[_sources.Length];
+            _voiceCount = _group.Voices;
+            _voiceBest = new double[Math.Max(1, _voiceCount)];
+            _discount = new double[_sources.Length];
             Array.Fill(_discount, 1.0);
         }
 
+        /// <summary>Whether the probabilities are stale whatever the weights: never computed, or the discounts changed.</summary>
+        private bool _fresh = true;
+
+        /// <summary>Whether the probabilities must be computed again, given which sources' weights changed.</summary>
+        public bool NeedsUpdate(bool[] changedSources)
+        {
+            if (_fresh)
+            {
+                return true;
+            }
+
+            foreach (var source in _sources)
+            {
+                if (changedSources[source])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public EstimationGroup Group => _group;
+
+        /// <summary>Each claim's source index.</summary>
+        public int[] Sources => _sources;
+
+        /// <summary>Each claim's voice index within the group.</summary>
+        public int[] Voices => _voices;
 
         /// <summary>For each claim, the index of its distinct candidate value, or −1 for a claim that cannot be one.</summary>
         public int[] ValueOf { get; }
@@ -336,6 +468,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public void Discount(Dictionary<long, double> dependence, double[] reliability, double copyRate, int maxClaims)
         {
             var claims = _group.Claims;
+            _fresh = true;
             Array.Fill(_discount, 1);
             var n = Math.Min(claims.Length, maxClaims);
             var sources = reliability.Length;
@@ -441,6 +574,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         public void Update(double[] weights, double falseValues)
         {
+            _fresh = false;
             var n = _sources.Length;
             var best = double.NegativeInfinity;
             var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
