@@ -54,6 +54,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     public ConsensusEstimate Estimate(EstimationProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        return EstimateAndKeep(problem).Estimate;
+    }
+
+    /// <summary>Estimates, and keeps the final state so that <see cref="Continue"/> can update it when claims change.</summary>
+    internal (ConsensusEstimate Estimate, Continuation State) EstimateAndKeep(EstimationProblem problem)
+    {
         var sources = problem.SourceIds.Length;
         var priors = new double[sources];
         for (var s = 0; s < sources; s++)
@@ -61,11 +67,18 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             priors[s] = problem.Priors[s] ?? _options.DefaultPrior;
         }
 
+        var run = Choose(problem, priors);
+        var state = new Continuation(run.Chain, priors, run.Estimate.Dependencies, ByPair(run.Estimate.Dependencies, sources));
+        return (run.Estimate, state);
+    }
+
+    private RunResult Choose(EstimationProblem problem, double[] priors)
+    {
         // The groups' fixed structure is built once and shared by both orders.
         var models = Models(problem);
         if (!_options.DetectCopying || _options.DetectCopyingFirst is not null)
         {
-            return Run(models, priors, first: _options.DetectCopying && _options.DetectCopyingFirst == true).Estimate;
+            return Run(models, priors, first: _options.DetectCopying && _options.DetectCopyingFirst == true);
         }
 
         // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
@@ -73,12 +86,45 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         if (!before.FoundFirst)
         {
             // Nothing was found before the first estimate: the run was the same as the other order.
-            return before.Estimate;
+            return before;
         }
 
         var after = Run(models, priors, first: false);
-        return LogLikelihood(before, priors) > LogLikelihood(after, priors) ? before.Estimate : after.Estimate;
+        return LogLikelihood(before, priors) > LogLikelihood(after, priors) ? before : after;
     }
+
+    /// <summary>
+    /// Updates a kept state after groups changed: each splice replaces <c>Removed</c> groups from <c>Start</c> (in the
+    /// state's current order) with new ones. The reliabilities then iterate from where they were until they settle
+    /// again, recomputing only the groups whose sources' weights moved; the dependence found between sources is kept
+    /// (a full run looks for copying anew). Returns, for every group in the new order, its estimate.
+    /// </summary>
+    internal ConsensusEstimate Continue(Continuation state, IReadOnlyList<GroupSplice> splices)
+    {
+        var groups = new List<GroupState>(state.Chain.Groups);
+        foreach (var splice in splices.OrderByDescending(s => s.Start))
+        {
+            groups.RemoveRange(splice.Start, splice.Removed);
+            var inserted = new GroupState[splice.Inserted.Length];
+            for (var i = 0; i < inserted.Length; i++)
+            {
+                inserted[i] = new GroupState(new GroupModel(splice.Inserted[i], _options.SimilarityWeight));
+                if (state.ByPair.Count > 0)
+                {
+                    inserted[i].Discount(state.ByPair, state.Chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+                }
+            }
+
+            groups.InsertRange(splice.Start, inserted);
+        }
+
+        state.Chain.Groups = [.. groups];
+        Iterate(state.Chain, state.Priors);
+        return Result(state.Chain, state.Dependencies);
+    }
+
+    /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
+    internal sealed record Continuation(Chain Chain, double[] Priors, ImmutableArray<DetectedDependence> Dependencies, Dictionary<long, double> ByPair);
 
     /// <summary>The final state of one order of the estimate.</summary>
     private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain, bool FoundFirst);

@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace ClaimReconcile.Estimation;
+
+/// <summary>A change to the ordered groups of an estimation: <paramref name="Removed"/> groups from <paramref name="Start"/> give way to <paramref name="Inserted"/>.</summary>
+internal readonly record struct GroupSplice(int Start, int Removed, ImmutableArray<EstimationGroup> Inserted);
