@@ -26,7 +26,7 @@ public static class Suite
     public static IConfig Configure(ref string[] args)
     {
         var config = ManualConfig.Create(DefaultConfig.Instance);
-        if (!args.Any(a => a is "--job" or "-j"))
+        if (!args.Any(a => a is "-j" || a.StartsWith("--job", StringComparison.Ordinal)))
         {
             config.AddJob(Job);
         }
