@@ -27,9 +27,15 @@ public static class CliMeasurement
     public static string DefaultCli(string root) => Path.Combine(root, "src", "ClaimReconcile.Cli", "bin", "Release", "net10.0", "ClaimReconcile.Cli.dll");
 
     /// <summary>Measures <paramref name="runs"/> runs of the command line at <paramref name="claims"/> claims.</summary>
-    /// <returns>0 when every run exited with 0 and wrote a report of all the claims, 1 otherwise, 2 when the command line is not built.</returns>
+    /// <returns>0 when every run exited with 0 and wrote a report of all the claims, 1 otherwise, 2 when the command line is not built or an argument is wrong.</returns>
     public static int Run(int claims, int runs, string? cli, TextWriter output)
     {
+        if (claims < 1 || runs < 1)
+        {
+            output.WriteLine("cli <claims> [runs] [--cli path/to/ClaimReconcile.Cli.dll]: claims and runs must be at least 1.");
+            return 2;
+        }
+
         var root = Repository.Root();
         cli ??= DefaultCli(root);
         if (!File.Exists(cli))
@@ -42,7 +48,7 @@ public static class CliMeasurement
         var input = Input(claims, output);
         var report = Path.Combine(Path.GetTempPath(), $"claimreconcile-cli-{claims}-{Environment.ProcessId}.report.json");
         var expected = ClaimsIn(input);
-        output.WriteLine($"`dotnet {cli} reconcile {input} --format json --out {report}` ({expected:N0} claims, {new FileInfo(input).Length / 1e6:0.0} MB), {runs} runs");
+        output.WriteLine($"`dotnet {cli} reconcile {input} --format json --out {report}` ({expected:N0} claims, {new FileInfo(input).Length / 1e6:0.0} MB), {runs} run{(runs == 1 ? "" : "s")}");
         output.WriteLine();
         output.WriteLine("| run | seconds | CPU seconds | peak MB | read | reconcile | write |");
         output.WriteLine("|----:|--------:|------------:|--------:|-----:|----------:|------:|");
@@ -147,7 +153,7 @@ public static class CliMeasurement
     /// <summary>
     /// Seconds spent reading, reconciling and writing, as table cells, from the progress lines of the command line
     /// (<c>claimreconcile: reconciling 1000000 claims… (5.0 s)</c>, printed at once when a stage begins after the first
-    /// second, and <c>claimreconcile: done in 12.7 s</c>); dashes when the run was too short for them.
+    /// second, and <c>claimreconcile: done in 12.7 s</c>); dashes when reading took less than a second.
     /// </summary>
     private static string Stages(string progress)
     {
@@ -158,7 +164,10 @@ public static class CliMeasurement
         var reconcile = At(@"claimreconcile: reconciling [^\n]*\(([0-9.]+) s\)");
         var write = At(@"claimreconcile: writing [^\n]*\(([0-9.]+) s\)");
         var done = At(@"claimreconcile: done in ([0-9.]+) s");
-        return reconcile is { } r && write is { } w && done is { } d
+
+        // A stage that begins within the first second is announced only at the first tick (1.0 s), so its start is
+        // unknown: then the row has no stage times at all.
+        return reconcile is { } r && r > 1.0 && write is { } w && done is { } d
             ? FormattableString.Invariant($"{r:0.0} | {w - r:0.0} | {d - w:0.0}")
             : "– | – | –";
     }
@@ -191,9 +200,7 @@ public static class CliMeasurement
         if (!File.Exists(path))
         {
             output.WriteLine($"Generating {claims:N0} claims into {path} …");
-            var partial = path + ".partial";
-            SyntheticClaims.WriteCompact(new SyntheticClaims(claims).Generate(), partial);
-            File.Move(partial, path, overwrite: true);
+            SyntheticClaims.WriteCompact(new SyntheticClaims(claims).Generate(), path);
         }
 
         return path;

@@ -65,7 +65,16 @@ public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQues
     }
 
     /// <summary>Writes a claim set as compact JSON (no indentation), as a tool exporting claims would.</summary>
-    public static void WriteCompact(ClaimSet set, string path) => File.WriteAllBytes(path, ToCompactJson(set));
+    /// <remarks>
+    /// The file appears whole or not at all (written beside it, then renamed): several people measuring on one machine
+    /// generate the same temp files, and one must never read another's half-written file.
+    /// </remarks>
+    public static void WriteCompact(ClaimSet set, string path)
+    {
+        var partial = $"{path}.{Environment.ProcessId}.partial";
+        File.WriteAllBytes(partial, ToCompactJson(set));
+        File.Move(partial, path, overwrite: true);
+    }
 
     /// <summary>The claim set as compact UTF-8 JSON (no indentation): the bytes <see cref="WriteCompact"/> writes.</summary>
     public static byte[] ToCompactJson(ClaimSet set)
