@@ -79,8 +79,8 @@ public static class CliMeasurement
         output.WriteLine();
         output.WriteLine("Seconds are wall time from start to exit; CPU seconds are user + system time of the process (more than wall time when");
         output.WriteLine("work runs in parallel, and steadier on a busy machine); read / reconcile / write are the stages' seconds as the");
-        output.WriteLine("command line's progress lines on standard error show them, to 0.1 s (read includes the runtime's start-up; – when a");
-        output.WriteLine("run was too short to print them).");
+        output.WriteLine("command line's progress lines on standard error show them, to 0.1 s (read includes the runtime's start-up; – when");
+        output.WriteLine("reading took under a second, as progress starts only after one).");
         output.WriteLine();
         var timeVerdict = claims == TargetClaims ? (medianSeconds <= TargetSeconds ? "pass" : "FAIL") : "not checked (the target is set for that size)";
         output.WriteLine($"- end to end ≤ {TargetSeconds:0} s at {TargetClaims:N0} claims: {medianSeconds:0.00} s, {timeVerdict}");
