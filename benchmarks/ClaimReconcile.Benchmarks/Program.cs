@@ -45,5 +45,22 @@ if (args is ["profile", var what, ..])
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(SyntheticClaims).Assembly).Run(args);
+if (args is ["cli", var claimCount, ..])
+{
+    // The end-to-end measurement of the built command line: cli 1000000 [runs] [--cli path/to/ClaimReconcile.Cli.dll]
+    var rest = args[2..];
+    var cliAt = Array.IndexOf(rest, "--cli");
+    var cli = cliAt >= 0 && cliAt + 1 < rest.Length ? rest[cliAt + 1] : null;
+    var runs = rest.Length > 0 && cliAt != 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 3;
+    return CliMeasurement.Run(int.Parse(claimCount, CultureInfo.InvariantCulture), runs, cli, Console.Out);
+}
+
+if (args is ["publish-results", ..])
+{
+    // Copies BenchmarkDotNet's GitHub Markdown reports into benchmarks/results: publish-results [artifacts folder]
+    return Repository.PublishResults(args.Length > 1 ? args[1] : "BenchmarkDotNet.Artifacts", Console.Out);
+}
+
+var config = Suite.Configure(ref args);
+BenchmarkSwitcher.FromAssembly(typeof(SyntheticClaims).Assembly).Run(args, config);
 return 0;

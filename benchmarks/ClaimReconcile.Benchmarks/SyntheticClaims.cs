@@ -7,14 +7,15 @@ namespace ClaimReconcile.Benchmarks;
 /// <summary>
 /// Generated claims for speed measurements: questions of four kinds (counts, shares in percent or durations with
 /// units and hedges, dates, text), about <see cref="PerQuestion"/> claims each from distinct sources, and sources
-/// whose accuracy varies from poor to good. A source that is wrong picks one of a few false values, so false values
-/// repeat across sources as they do in real data. The same arguments always give the same claims.
+/// whose accuracy varies from poor to good. A source that is wrong picks one of <see cref="FalseValues"/> false values,
+/// so false values repeat across sources as they do in real data. The same arguments always give the same claims.
 /// </summary>
 /// <param name="Claims">About how many claims (the result has Claims / PerQuestion questions).</param>
 /// <param name="Sources">How many sources.</param>
 /// <param name="PerQuestion">Claims per question on average (each question gets PerQuestion − 2 … PerQuestion + 2).</param>
 /// <param name="Seed">The random seed.</param>
-public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQuestion = 10, int Seed = 2026)
+/// <param name="FalseValues">How many distinct false values a question has to pick from (4 unless a shape benchmark asks for another).</param>
+public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQuestion = 10, int Seed = 2026, int FalseValues = 4)
 {
     private static readonly LocalDate Published = new(2026, 3, 1);
 
@@ -24,6 +25,10 @@ public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQues
     /// <summary>Builds the claim set.</summary>
     public ClaimSet Generate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Claims, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Sources, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PerQuestion, 3);
+        ArgumentOutOfRangeException.ThrowIfLessThan(FalseValues, 1);
         var random = new Random(Seed);
         var builder = ClaimSet.CreateBuilder();
         var ids = new string[Sources];
@@ -51,7 +56,7 @@ public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQues
             foreach (var s in chosen.Order())
             {
                 var right = random.NextDouble() < accuracy[s];
-                var value = Value(random, q, kind, property, right ? 0 : 1 + random.Next(4));
+                var value = Value(random, q, kind, property, right ? 0 : 1 + random.Next(FalseValues));
                 builder.AddClaim(ids[s], subject, property, value, id: $"{ids[s]}/{subject}");
             }
         }
@@ -60,12 +65,28 @@ public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQues
     }
 
     /// <summary>Writes a claim set as compact JSON (no indentation), as a tool exporting claims would.</summary>
+    /// <remarks>
+    /// The file appears whole or not at all (written beside it, then renamed): several people measuring on one machine
+    /// generate the same temp files, and one must never read another's half-written file.
+    /// </remarks>
     public static void WriteCompact(ClaimSet set, string path)
     {
+        var partial = $"{path}.{Environment.ProcessId}.partial";
+        File.WriteAllBytes(partial, ToCompactJson(set));
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>The claim set as compact UTF-8 JSON (no indentation): the bytes <see cref="WriteCompact"/> writes.</summary>
+    public static byte[] ToCompactJson(ClaimSet set)
+    {
         using var document = JsonDocument.Parse(ClaimSetJson.Write(set));
-        using var file = File.Create(path);
-        using var writer = new Utf8JsonWriter(file);
-        document.WriteTo(writer);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            document.WriteTo(writer);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>The value numbered <paramref name="variant"/> (0 is the truth) of question <paramref name="q"/>, in a form picked at random.</summary>
@@ -115,8 +136,9 @@ public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQues
 
             default:
                 {
+                    // Up to seven false values are other capitals; more than that are numbered, so that none repeats the truth.
                     var names = new[] { "Berlin", "Paris", "Rome", "Madrid", "Vienna", "Prague", "Warsaw", "Lisbon" };
-                    var name = names[(q + variant) % names.Length];
+                    var name = variant < names.Length ? names[(q + variant) % names.Length] : $"{names[q % names.Length]} {variant}";
                     return ClaimValue.Text(form == 0 ? name.ToUpperInvariant() : name);
                 }
         }
