@@ -52,71 +52,126 @@ public sealed class Reconciler
         return Run(claims, [], 0);
     }
 
-    private ReconciliationReport Run(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected)
+    /// <summary>
+    /// Opens a session on a claim set: the report of a full run, which <see cref="ReconciliationSession.Add(IEnumerable{Claim})"/>
+    /// and <see cref="ReconciliationSession.Withdraw(IEnumerable{string})"/> then update, recomputing only the questions
+    /// the changed claims answer and the source reliabilities.
+    /// </summary>
+    public ReconciliationSession Open(ClaimSet claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        return new ReconciliationSession(this, claims);
+    }
+
+    private ReconciliationReport Run(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected) =>
+        Build(set, readIssues, readRejected, keep: false).Report;
+
+    /// <summary>A full run; with <paramref name="keep"/>, also what a session needs to update it.</summary>
+    internal (ReconciliationReport Report, RunState? State) Build(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected, bool keep)
     {
         var issues = new List<ReconciliationIssue>(readIssues);
-        var (validation, resolver, prepared) = Front(set, issues);
-        var groups = Grouping.Build(prepared);
+        var today = _clock.GetCurrentInstant();
+        var (validation, resolver, prepared) = Front(set, issues, today);
+        var found = Grouping.Build(prepared);
         var sourceIds = validation.Sources.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         var sourceIndex = sourceIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-        var problemGroups = groups.Select(g => Judgement.BuildGroup(g.Claims, sourceIndex, issues)).ToImmutableArray();
-        var problem = new EstimationProblem(sourceIds, [.. sourceIds.Select(id => validation.Sources[id].Prior is { } p && p > 0 && p < 1 ? p : (double?)null)], problemGroups);
-        var estimate = _estimator.Estimate(problem);
 
-        var judged = ImmutableArray.CreateBuilder<ClaimGroup>(groups.Count);
-        for (var g = 0; g < groups.Count; g++)
+        // Compare: groups are independent; each group's warning lands in its slot and joins the issues in group order.
+        var front = issues.Count - readIssues.Length;
+        var groups = new GroupEntry[found.Count];
+        Partitioned.For(found.Count, g =>
         {
-            var (subject, property, scope, claims) = groups[g];
-
-            // A subject that names no entity or event is shown as written (its first spelling), not as its folded key.
-            var shown = resolver.TryResolve(claims[0].Claim.Subject) is null ? claims.Select(c => c.Claim.Subject).Min(StringComparer.Ordinal)! : subject;
-            judged.Add(Judgement.Judge(shown, resolver.Label(subject), property, scope, claims, problemGroups[g], estimate.Groups[g], resolver, validation.Sources));
+            var (subject, property, scope, claims) = found[g];
+            groups[g] = new GroupEntry(subject, property, scope, claims, Judgement.BuildGroup(claims, sourceIndex, out var warning)) { Warning = warning };
+        });
+        foreach (var group in groups)
+        {
+            if (group.Warning is { } warning)
+            {
+                issues.Add(warning);
+            }
         }
 
-        var claimCounts = prepared.GroupBy(c => c.Source.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var detected = DetectedDependence(estimate, sourceIds);
-        var sources = sourceIds.Select((id, i) => new SourceAssessment(id, validation.Sources[id].Name, Math.Round(estimate.SourceReliabilities[i], 3),
-            claimCounts.GetValueOrDefault(id), [.. validation.Sources[id].DerivedFrom.Distinct().Order(StringComparer.Ordinal)], detected[i])
-        { Source = validation.Sources[id] }).ToImmutableArray();
+        var problem = new EstimationProblem(sourceIds, Priors(validation, sourceIds), [.. groups.Select(g => g.Problem)]);
+        ConsensusEstimate estimate;
+        TruthDiscoveryEstimator.Continuation? continuation = null;
+        if (keep && _estimator is TruthDiscoveryEstimator truthDiscovery)
+        {
+            (estimate, continuation) = truthDiscovery.EstimateAndKeep(problem);
+        }
+        else
+        {
+            estimate = _estimator.Estimate(problem);
+        }
 
-        var groupList = judged.MoveToImmutable();
-        var summary = new ReportSummary(
-            Claims: set.Claims.Length + readRejected,
-            Groups: groupList.Length,
-            Agreements: groupList.Count(g => g.Verdict == Verdict.Agreement),
-            Conflicts: groupList.Count(g => g.Verdict == Verdict.Conflict),
-            SingleSource: groupList.Count(g => g.Verdict == Verdict.SingleSource),
-            Issues: issues.Count,
-            GroupedClaims: prepared.Count,
-            RejectedClaims: validation.Rejected + readRejected);
-        return new ReconciliationReport(summary, groupList, sources, [.. issues], _estimator.Name);
+        Partitioned.For(groups.Length, g => Judge(groups[g], estimate.Groups[g], resolver, validation.Sources));
+
+        var claimCounts = new int[sourceIds.Length];
+        foreach (var claim in prepared)
+        {
+            claimCounts[sourceIndex[claim.Source.Id]]++;
+        }
+
+        var context = new RunState(this, validation, resolver, today, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
+        var report = Assemble(context, estimate.SourceReliabilities, [.. issues], set.Claims.Length + readRejected, prepared.Count, validation.Rejected + readRejected);
+        return (report, keep ? context : null);
     }
 
-    /// <summary>The stages before grouping: validate, resolve names, normalize values and scopes, attach claims to events.</summary>
-    private (Validation Validation, EntityResolver Resolver, List<PreparedClaim> Prepared) Front(ClaimSet set, List<ReconciliationIssue> issues)
+    private static ImmutableArray<double?> Priors(Validation validation, ImmutableArray<string> sourceIds) =>
+        [.. sourceIds.Select(id => validation.Sources[id].Prior is { } p && p > 0 && p < 1 ? p : (double?)null)];
+
+    /// <summary>The judge stage for one group: verdict, statuses and explanation from its estimate.</summary>
+    internal static void Judge(GroupEntry group, GroupEstimate estimate, EntityResolver resolver, Dictionary<string, Source> sources)
     {
-        var validation = Validation.Run(set);
-        issues.AddRange(validation.Issues);
+        var claims = group.Claims;
 
-        var mentions = validation.Claims.SelectMany(c => EntityResolver.Mentions(c.Claim)).Select(m => m.Mention);
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, mentions);
-        resolver.ReportAmbiguities(set.Claims, validation.Claims, issues);
-        var normalizer = new ValueNormalizer(_hedges, resolver);
-        var families = new SourceFamilies(validation.Sources.Values);
-        var today = _clock.GetCurrentInstant();
-        var prepared = validation.Claims.Select(c => Prepare(c.Claim, c.Id, c.Source, validation, resolver, normalizer, families, today)).ToList();
-
-        Grouping.AttachToEvents(prepared, validation.Events, resolver, issues);
-        return (validation, resolver, prepared);
+        // A subject that names no entity or event is shown as written (its first spelling), not as its folded key.
+        var shown = resolver.TryResolve(claims[0].Claim.Subject) is null ? claims.Select(c => c.Claim.Subject).Min(StringComparer.Ordinal)! : group.Subject;
+        group.Estimate = estimate;
+        group.Judged = Judgement.Judge(shown, resolver.Label(group.Subject), group.Property, group.Scope, claims, group.Problem, estimate, resolver, sources);
     }
 
-    /// <summary>Runs the stages before grouping alone (for the benchmarks): returns how many claims were prepared.</summary>
-    internal int Normalize(ClaimSet set) => Front(set, []).Prepared.Count;
+    /// <summary>The report from judged groups, reliabilities and counts.</summary>
+    internal static ReconciliationReport Assemble(RunState state, ImmutableArray<double> reliabilities, ImmutableArray<ReconciliationIssue> issues,
+        int claims, int grouped, int rejected)
+    {
+        var sourceIds = state.SourceIds;
+        var detected = DetectedDependence(state.Dependencies, sourceIds);
+        var sources = ImmutableArray.CreateBuilder<SourceAssessment>(sourceIds.Length);
+        for (var i = 0; i < sourceIds.Length; i++)
+        {
+            var source = state.Validation.Sources[sourceIds[i]];
+            sources.Add(new SourceAssessment(source.Id, source.Name, Math.Round(reliabilities[i], 3), state.ClaimCounts[i],
+                [.. source.DerivedFrom.Distinct().Order(StringComparer.Ordinal)], detected[i]) { Source = source });
+        }
 
-    private static ImmutableArray<SourceDependence>[] DetectedDependence(ConsensusEstimate estimate, ImmutableArray<string> sourceIds)
+        var groups = ImmutableArray.CreateBuilder<ClaimGroup>(state.Groups.Length);
+        var (agreements, conflicts, single) = (0, 0, 0);
+        foreach (var entry in state.Groups)
+        {
+            var group = entry.Judged!;
+            groups.Add(group);
+            agreements += group.Verdict == Verdict.Agreement ? 1 : 0;
+            conflicts += group.Verdict == Verdict.Conflict ? 1 : 0;
+            single += group.Verdict == Verdict.SingleSource ? 1 : 0;
+        }
+
+        var summary = new ReportSummary(
+            Claims: claims,
+            Groups: groups.Count,
+            Agreements: agreements,
+            Conflicts: conflicts,
+            SingleSource: single,
+            Issues: issues.Length,
+            GroupedClaims: grouped,
+            RejectedClaims: rejected);
+        return new ReconciliationReport(summary, groups.MoveToImmutable(), sources.MoveToImmutable(), issues, state.Reconciler._estimator.Name);
+    }
+
+    private static ImmutableArray<SourceDependence>[] DetectedDependence(ImmutableArray<DetectedDependence> dependencies, ImmutableArray<string> sourceIds)
     {
         var lists = sourceIds.Select(_ => new List<SourceDependence>()).ToArray();
-        foreach (var d in estimate.Dependencies)
+        foreach (var d in dependencies)
         {
             if (d.Source < 0 || d.Other < 0 || d.Source >= sourceIds.Length || d.Other >= sourceIds.Length || d.Source == d.Other)
             {
@@ -131,6 +186,29 @@ public sealed class Reconciler
 
         return [.. lists.Select(l => l.OrderBy(d => d.Source, StringComparer.Ordinal).ToImmutableArray())];
     }
+
+    /// <summary>The stages before grouping: validate, resolve names, normalize values and scopes, attach claims to events.</summary>
+    private (Validation Validation, EntityResolver Resolver, List<PreparedClaim> Prepared) Front(ClaimSet set, List<ReconciliationIssue> issues, Instant today)
+    {
+        var validation = Validation.Run(set);
+        issues.AddRange(validation.Issues);
+
+        var mentions = validation.Claims.SelectMany(c => EntityResolver.Mentions(c.Claim)).Select(m => m.Mention);
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, mentions);
+        resolver.ReportAmbiguities(set.Claims, validation.Claims, issues);
+        var normalizer = new ValueNormalizer(_hedges, resolver);
+        var families = new SourceFamilies(validation.Sources.Values);
+        var prepared = validation.Claims.Select(c => Prepare(c.Claim, c.Id, c.Source, validation, resolver, normalizer, families, today)).ToList();
+
+        Grouping.AttachToEvents(prepared, validation.Events, resolver, issues);
+        return (validation, resolver, prepared);
+    }
+
+    /// <summary>Runs the stages before grouping alone (for the benchmarks): returns how many claims were prepared.</summary>
+    internal int Normalize(ClaimSet set) => Front(set, [], _clock.GetCurrentInstant()).Prepared.Count;
+
+    /// <summary>The hedges this reconciler reads values with.</summary>
+    internal HedgeTable Hedges => _hedges;
 
     internal static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,
         ValueNormalizer normalizer, SourceFamilies families, Instant now)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using ClaimReconcile.Pipeline;
 
 namespace ClaimReconcile.Estimation;
 
@@ -26,7 +27,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 {
     private const double Same = 0.999;
     private const int Rounds = 2;
-    private const int ParallelFrom = 4096;
     private readonly TruthDiscoveryOptions _options;
 
     /// <summary>Creates the estimator.</summary>
@@ -147,14 +147,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var models = new GroupModel[problem.Groups.Length];
         var similarity = _options.SimilarityWeight;
-        ForEachGroup(models.Length, g => models[g] = new GroupModel(problem.Groups[g], similarity));
+        Partitioned.For(models.Length, g => models[g] = new GroupModel(problem.Groups[g], similarity));
         return models;
     }
 
     private RunResult Run(GroupModel[] models, double[] priors, bool first)
     {
         var groups = new GroupState[models.Length];
-        ForEachGroup(groups.Length, g => groups[g] = new GroupState(models[g]));
+        Partitioned.For(groups.Length, g => groups[g] = new GroupState(models[g]));
         var chain = new Chain(groups, (double[])priors.Clone());
         var dependencies = ImmutableArray<DetectedDependence>.Empty;
         var foundFirst = false;
@@ -190,36 +190,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var groups = chain.Groups;
         var estimates = new GroupEstimate[groups.Length];
-        ForEachGroup(groups.Length, g => estimates[g] = groups[g].Result());
+        Partitioned.For(groups.Length, g => estimates[g] = groups[g].Result());
         return new ConsensusEstimate(ImmutableCollectionsMarshal.AsImmutableArray(estimates), [.. chain.Reliability]) { Dependencies = dependencies };
     }
 
     private double LogLikelihood(RunResult run, double[] priors) => LogLikelihood(run.Chain.Groups, priors, run.Chain.Reliability, run.Estimate.Dependencies);
-
-    /// <summary>
-    /// Runs <paramref name="body"/> for every group index. From 4,096 groups on, ranges of 4,096 groups run in
-    /// parallel; every result lands in its group's slot, so the outcome does not depend on the schedule.
-    /// </summary>
-    internal static void ForEachGroup(int count, Action<int> body)
-    {
-        if (count < ParallelFrom)
-        {
-            for (var g = 0; g < count; g++)
-            {
-                body(g);
-            }
-
-            return;
-        }
-
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, ParallelFrom), range =>
-        {
-            for (var g = range.Item1; g < range.Item2; g++)
-            {
-                body(g);
-            }
-        });
-    }
 
     /// <summary>The log-likelihood of <paramref name="estimate"/>'s reliabilities and dependence for <paramref name="problem"/> (for tests).</summary>
     internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
@@ -239,7 +214,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         var sources = reliability.Length;
         var byPair = dependencies.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
         var perGroup = new double[groups.Length];
-        ForEachGroup(groups.Length, g => perGroup[g] = groups[g].LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
+        Partitioned.For(groups.Length, g => perGroup[g] = groups[g].LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
         var total = 0.0;
         foreach (var value in perGroup)
         {
@@ -268,7 +243,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var byPair = ByPair(found, chain.Reliability.Length);
         var groups = chain.Groups;
-        ForEachGroup(groups.Length, g => groups[g].Discount(byPair, chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
+        Partitioned.For(groups.Length, g => groups[g].Discount(byPair, chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
         return found;
     }
 
@@ -286,7 +261,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         var groups = chain.Groups;
         if (chain.LastWeights is not { } last)
         {
-            ForEachGroup(groups.Length, g => groups[g].Update(weights, falseValues));
+            Partitioned.For(groups.Length, g => groups[g].Update(weights, falseValues));
         }
         else
         {
@@ -296,7 +271,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 changed[s] = !weights[s].Equals(last[s]);
             }
 
-            ForEachGroup(groups.Length, g =>
+            Partitioned.For(groups.Length, g =>
             {
                 if (groups[g].NeedsUpdate(changed))
                 {

@@ -6,7 +6,8 @@ namespace ClaimReconcile.Pipeline;
 /// <summary>The compare and judge stages: pairwise support within a group, then verdicts, statuses and the explanation.</summary>
 internal static class Judgement
 {
-    public static EstimationGroup BuildGroup(List<PreparedClaim> claims, Dictionary<string, int> sourceIndex, List<ReconciliationIssue> issues)
+    /// <summary>Compares the claims of one group; <paramref name="warning"/> names the first pair whose values cannot be compared.</summary>
+    public static EstimationGroup BuildGroup(List<PreparedClaim> claims, Dictionary<string, int> sourceIndex, out ReconciliationIssue? warning)
     {
         var n = claims.Count;
 
@@ -66,10 +67,7 @@ internal static class Judgement
             }
         }
 
-        if (incomparable is not null)
-        {
-            ReportIncomparable(claims, pattern, patterns, incomparable, issues);
-        }
+        warning = incomparable is null ? null : Incomparable(claims, pattern, patterns, incomparable);
 
         var voices = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var claim in claims)
@@ -93,8 +91,8 @@ internal static class Judgement
         return new EstimationGroup(estimationClaims.MoveToImmutable(), voices.Count, pattern, patterns, support, closeness);
     }
 
-    /// <summary>Names the first pair of claims (in claim order) whose values cannot be compared: one warning per group.</summary>
-    private static void ReportIncomparable(List<PreparedClaim> claims, int[] pattern, int patterns, bool[] incomparable, List<ReconciliationIssue> issues)
+    /// <summary>The warning naming the first pair of claims (in claim order) whose values cannot be compared: one per group.</summary>
+    private static ReconciliationIssue? Incomparable(List<PreparedClaim> claims, int[] pattern, int patterns, bool[] incomparable)
     {
         for (var i = 0; i < claims.Count; i++)
         {
@@ -102,13 +100,14 @@ internal static class Judgement
             {
                 if (i != j && incomparable[(pattern[i] * patterns) + pattern[j]])
                 {
-                    issues.Add(new(IssueCodes.IncomparableValues, claims[j].Claim.Location ?? claims[j].Id,
+                    return new(IssueCodes.IncomparableValues, claims[j].Claim.Location ?? claims[j].Id,
                         $"{claims[i].Id} says {claims[i].Claim.Value} and {claims[j].Id} says {claims[j].Claim.Value} about {claims[i].SubjectKey}.{claims[i].PropertyKey}: values of different kinds or units cannot be compared, so they count as disagreeing.",
-                        claims[j].Id, IssueSeverity.Warning));
-                    return;
+                        claims[j].Id, IssueSeverity.Warning);
                 }
             }
         }
+
+        return null;
     }
 
     /// <summary>Whether a claim's support is inverted: a negated claim (other than a boolean) supports what it does not overlap.</summary>

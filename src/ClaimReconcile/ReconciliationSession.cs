@@ -1,0 +1,447 @@
+using System.Collections.Immutable;
+using ClaimReconcile.Estimation;
+using ClaimReconcile.Pipeline;
+
+namespace ClaimReconcile;
+
+/// <summary>
+/// A reconciliation kept open for changes: add claims as they are found and withdraw the ones retracted, and the
+/// report is brought up to date by redoing only the questions the changed claims answer, then letting the source
+/// reliabilities settle again from where they were. Open one with <see cref="Reconciler.Open(ClaimSet)"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The updated report is the one a full run on <see cref="Claims"/> gives, byte for byte once written, as long as
+/// the estimate settles on the same fixed point from both starts (it does unless a question sits on a knife's
+/// edge between two answers; see <c>docs/performance.md</c>). Source dependence (undeclared copying) found by the
+/// opening run is kept; <see cref="Refresh"/> looks for it again with a full run.
+/// </para>
+/// <para>
+/// An update is incremental when every claim has an id, the claim set reads without issues, and the changed claims
+/// name no subject, speaker or entity that the other claims do not name too (a new name can change how the other
+/// names resolve). Otherwise the session runs in full, and <see cref="LastUpdate"/> says why. Either way the report
+/// is the full run's. Sources, entities and events are fixed when the session opens.
+/// </para>
+/// <para>Not thread-safe: one update at a time. The reports it returns are immutable and can be shared.</para>
+/// </remarks>
+public sealed class ReconciliationSession
+{
+    private readonly Reconciler _reconciler;
+    private readonly ClaimSet _frame;
+
+    // The current claims in the order they came, withdrawn ones left as null so that a withdrawal costs no shifting.
+    private readonly List<Claim?> _claims;
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+    private int _count;
+
+    private RunState? _state;
+    private Indexes? _indexes;
+
+    internal ReconciliationSession(Reconciler reconciler, ClaimSet claims)
+    {
+        _reconciler = reconciler;
+        _frame = new ClaimSet(claims.Sources, [], claims.Entities, claims.Events);
+        _claims = [.. claims.Claims];
+        Report = Rebuild("the session opened");
+    }
+
+    /// <summary>The report for the current claims.</summary>
+    public ReconciliationReport Report { get; private set; }
+
+    /// <summary>What the last update (or the opening run) did.</summary>
+    public SessionUpdate LastUpdate { get; private set; } = SessionUpdate.None;
+
+    /// <summary>The current claims (the opening set's, without the withdrawn ones, then the added ones), with the opening set's sources, entities and events.</summary>
+    public ClaimSet Claims => new(_frame.Sources, Current(), _frame.Entities, _frame.Events);
+
+    /// <summary>Adds claims and returns the updated report.</summary>
+    public ReconciliationReport Add(params IEnumerable<Claim> claims) => Update(claims, []);
+
+    /// <summary>Withdraws the claims with these ids and returns the updated report. Ids not found are listed in <see cref="LastUpdate"/>.</summary>
+    public ReconciliationReport Withdraw(params IEnumerable<string> claimIds) => Update([], claimIds);
+
+    /// <summary>Withdraws, then adds, in one update (a corrected claim can keep its id), and returns the updated report.</summary>
+    public ReconciliationReport Update(IEnumerable<Claim> add, IEnumerable<string> withdraw)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        ArgumentNullException.ThrowIfNull(withdraw);
+        var added = add.ToList();
+        var withdrawn = new List<(string Id, Claim Claim)>();
+        var notFound = new List<string>();
+        foreach (var id in withdraw.Distinct(StringComparer.Ordinal))
+        {
+            if (id is not null && _positions.TryGetValue(id, out var position) && _claims[position] is { } claim)
+            {
+                withdrawn.Add((id, claim));
+            }
+            else if (id is not null)
+            {
+                notFound.Add(id);
+            }
+        }
+
+        if (added.Any(c => c is null))
+        {
+            throw new ArgumentException("A claim to add is null.", nameof(add));
+        }
+
+        if (added.Count == 0 && withdrawn.Count == 0)
+        {
+            LastUpdate = new SessionUpdate(true, null, 0, 0, 0, 0, [.. notFound]);
+            return Report;
+        }
+
+        var why = _state is null || _indexes is null ? "the claims did not allow incremental updates" : Obstacle(added, withdrawn);
+        foreach (var (id, _) in withdrawn)
+        {
+            _claims[_positions[id]] = null;
+            _positions.Remove(id);
+            _count--;
+        }
+
+        foreach (var claim in added)
+        {
+            if (claim.Id is { } id)
+            {
+                _positions.TryAdd(id, _claims.Count);
+            }
+
+            _claims.Add(claim);
+            _count++;
+        }
+
+        Report = why is null ? Incremental(added, withdrawn, notFound) : Rebuild(why, added.Count, withdrawn.Count, notFound);
+        return Report;
+    }
+
+    /// <summary>Runs the current claims in full (looking for copying anew) and returns the report.</summary>
+    public ReconciliationReport Refresh()
+    {
+        Report = Rebuild("a refresh was asked for");
+        return Report;
+    }
+
+    private IEnumerable<Claim> Current()
+    {
+        foreach (var claim in _claims)
+        {
+            if (claim is not null)
+            {
+                yield return claim;
+            }
+        }
+    }
+
+    /// <summary>Why this change cannot be applied incrementally, or <see langword="null"/> when it can.</summary>
+    private string? Obstacle(List<Claim> added, List<(string Id, Claim Claim)> withdrawn)
+    {
+        var leaving = withdrawn.Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in added)
+        {
+            if (claim.Id is not { } id)
+            {
+                return "an added claim has no id";
+            }
+
+            if (!ids.Add(id) || (_positions.ContainsKey(id) && !leaving.Contains(id)))
+            {
+                return $"the id \"{id}\" is already used";
+            }
+        }
+
+        var mentions = _indexes!.Mentions;
+        var delta = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (_, claim) in withdrawn)
+        {
+            foreach (var (mention, _) in EntityResolver.Mentions(claim))
+            {
+                delta[mention] = delta.GetValueOrDefault(mention) - 1;
+            }
+        }
+
+        foreach (var claim in added)
+        {
+            foreach (var (mention, _) in EntityResolver.Mentions(claim))
+            {
+                delta[mention] = delta.GetValueOrDefault(mention) + 1;
+            }
+        }
+
+        foreach (var (mention, change) in delta)
+        {
+            var before = mentions.GetValueOrDefault(mention);
+            if ((before == 0) != (before + change == 0))
+            {
+                return $"\"{mention}\" is {(before == 0 ? "named by no other claim" : "no longer named by any claim")}, which can change how names resolve";
+            }
+        }
+
+        return null;
+    }
+
+    private ReconciliationReport Incremental(List<Claim> added, List<(string Id, Claim Claim)> withdrawn, List<string> notFound)
+    {
+        var state = _state!;
+        var indexes = _indexes!;
+
+        // Read the new claims as a full run would: validation, names, values, scope. Anything to report: run in full.
+        var issues = new List<ReconciliationIssue>();
+        var mini = new ClaimSet(_frame.Sources, added, _frame.Entities, _frame.Events);
+        var validation = Validation.Run(mini);
+        issues.AddRange(validation.Issues);
+        state.Resolver.ReportAmbiguities(mini.Claims, validation.Claims, issues);
+        var prepared = validation.Claims
+            .Select(c => Reconciler.Prepare(c.Claim, c.Id, c.Source, state.Validation, state.Resolver, indexes.Normalizer, indexes.Families, state.Today))
+            .ToList();
+        Grouping.AttachToEvents(prepared, state.Validation.Events, state.Resolver, issues);
+        if (issues.Count > 0)
+        {
+            return Rebuild($"an added claim has an issue ({issues[0].Code})", added.Count, withdrawn.Count, notFound);
+        }
+
+        // The questions the change touches, each regrouped from its claims.
+        var touched = new SortedSet<(string Subject, string Property)>(QuestionOrder.Instance);
+        foreach (var (id, _) in withdrawn)
+        {
+            var claim = indexes.ById[id];
+            indexes.ById.Remove(id);
+            indexes.Questions[(claim.SubjectKey, claim.PropertyKey)].Remove(claim);
+            state.ClaimCounts[state.SourceIndex[claim.Source.Id]]--;
+            touched.Add((claim.SubjectKey, claim.PropertyKey));
+        }
+
+        foreach (var claim in prepared)
+        {
+            indexes.ById[claim.Id] = claim;
+            if (!indexes.Questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out var list))
+            {
+                indexes.Questions[(claim.SubjectKey, claim.PropertyKey)] = list = [];
+            }
+
+            list.Add(claim);
+            state.ClaimCounts[state.SourceIndex[claim.Source.Id]]++;
+            touched.Add((claim.SubjectKey, claim.PropertyKey));
+        }
+
+        foreach (var (_, claim) in withdrawn)
+        {
+            indexes.Count(claim, -1);
+        }
+
+        foreach (var claim in added)
+        {
+            indexes.Count(claim, +1);
+        }
+
+        var splices = new List<GroupSplice>();
+        var entries = new List<GroupEntry>(state.Groups.Length + 4);
+        var next = 0;
+        var recompared = 0;
+        foreach (var question in touched)
+        {
+            var (start, end) = Range(state.Groups, question);
+            entries.AddRange(state.Groups.AsSpan(next, start - next));
+            next = end;
+            var inserted = new List<GroupEntry>();
+            if (indexes.Questions.TryGetValue(question, out var claims) && claims.Count > 0)
+            {
+                foreach (var (subject, property, scope, members) in Grouping.Build(claims))
+                {
+                    inserted.Add(new GroupEntry(subject, property, scope, members, Judgement.BuildGroup(members, state.SourceIndex, out var warning)) { Warning = warning });
+                }
+            }
+            else
+            {
+                indexes.Questions.Remove(question);
+            }
+
+            recompared += inserted.Count;
+            splices.Add(new GroupSplice(start, end - start, [.. inserted.Select(e => e.Problem)]));
+            entries.AddRange(inserted);
+        }
+
+        entries.AddRange(state.Groups.AsSpan(next));
+        state.Groups = [.. entries];
+
+        // The reliabilities settle again; then only groups whose reported numbers moved are judged again.
+        var estimate = state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery
+            ? truthDiscovery.Continue(kept, splices)
+            : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Priors(state), [.. state.Groups.Select(g => g.Problem)]));
+        state.Dependencies = estimate.Dependencies;
+        var stale = new List<int>();
+        for (var g = 0; g < state.Groups.Length; g++)
+        {
+            var entry = state.Groups[g];
+            if (entry.Estimate is not { } before || !SameAsReported(before, estimate.Groups[g]))
+            {
+                stale.Add(g);
+            }
+            else
+            {
+                entry.Estimate = estimate.Groups[g];
+            }
+        }
+
+        Partitioned.For(stale.Count, i => Reconciler.Judge(state.Groups[stale[i]], estimate.Groups[stale[i]], state.Resolver, state.Validation.Sources));
+        LastUpdate = new SessionUpdate(true, null, added.Count, withdrawn.Count, recompared, stale.Count, [.. notFound]);
+        // The only issues of a session that updates incrementally are the compare stage's, one per group at most, in group order.
+        var warnings = state.Groups.Where(g => g.Warning is not null).Select(g => g.Warning!).ToImmutableArray();
+        return Reconciler.Assemble(state, estimate.SourceReliabilities, warnings, _count, _count, 0);
+    }
+
+    private static ImmutableArray<double?> Priors(RunState state) =>
+        [.. state.SourceIds.Select(id => state.Validation.Sources[id].Prior is { } p && p > 0 && p < 1 ? p : (double?)null)];
+
+    /// <summary>Whether two estimates of a group show the same in a report: the same winner, and the same rounded confidence and claim probabilities.</summary>
+    private static bool SameAsReported(GroupEstimate a, GroupEstimate b)
+    {
+        if (a.Winner != b.Winner || Math.Round(a.Confidence, 3) != Math.Round(b.Confidence, 3) || a.ClaimProbabilities.Length != b.ClaimProbabilities.Length)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < a.ClaimProbabilities.Length; c++)
+        {
+            if (Math.Round(a.ClaimProbabilities[c], 3) != Math.Round(b.ClaimProbabilities[c], 3))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The groups of one question: they are contiguous, since groups are ordered by subject, property, then scope.</summary>
+    private static (int Start, int End) Range(GroupEntry[] groups, (string Subject, string Property) question)
+    {
+        var (low, high) = (0, groups.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (QuestionOrder.Instance.Compare((groups[middle].Subject, groups[middle].Property), question) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var end = low;
+        while (end < groups.Length && groups[end].Subject == question.Subject && groups[end].Property == question.Property)
+        {
+            end++;
+        }
+
+        return (low, end);
+    }
+
+    private ReconciliationReport Rebuild(string why, int added = 0, int withdrawn = 0, List<string>? notFound = null)
+    {
+        var (report, state) = _reconciler.Build(Claims, [], 0, keep: true);
+        _positions.Clear();
+        var compacted = Current().ToList();
+        _claims.Clear();
+        _claims.AddRange(compacted);
+        _count = _claims.Count;
+        for (var i = 0; i < _claims.Count; i++)
+        {
+            if (_claims[i]!.Id is { } id)
+            {
+                _positions.TryAdd(id, i);
+            }
+        }
+
+        // Incremental updates need every claim to have an id and nothing to report before the compare stage: those
+        // issues name positions, which an update would shift.
+        var clean = state!.EarlyIssues == 0 && _claims.TrueForAll(c => c!.Id is not null);
+        _state = clean ? state : null;
+        _indexes = clean ? new Indexes(state, _reconciler, _claims!) : null;
+        LastUpdate = new SessionUpdate(false, clean ? why : $"{why}; later updates run in full because {(state.EarlyIssues == 0 ? "a claim has no id" : "the claims have issues")}",
+            added, withdrawn, report.Groups.Length, report.Groups.Length, [.. notFound ?? []]);
+        return report;
+    }
+
+    /// <summary>Lookups a session keeps beside the run's state.</summary>
+    private sealed class Indexes
+    {
+        public Indexes(RunState state, Reconciler reconciler, List<Claim?> claims)
+        {
+            Normalizer = new ValueNormalizer(reconciler.Hedges, state.Resolver);
+            Families = new SourceFamilies(state.Validation.Sources.Values);
+            foreach (var group in state.Groups)
+            {
+                foreach (var claim in group.Claims)
+                {
+                    ById[claim.Id] = claim;
+                    if (!Questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out var list))
+                    {
+                        Questions[(claim.SubjectKey, claim.PropertyKey)] = list = [];
+                    }
+
+                    list.Add(claim);
+                }
+            }
+
+            foreach (var claim in claims)
+            {
+                Count(claim!, +1);
+            }
+        }
+
+        public ValueNormalizer Normalizer { get; }
+
+        public SourceFamilies Families { get; }
+
+        public Dictionary<string, PreparedClaim> ById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string, string), List<PreparedClaim>> Questions { get; } = [];
+
+        /// <summary>How many claims name each mention (subject, speaker, entity values, set members).</summary>
+        public Dictionary<string, int> Mentions { get; } = new(StringComparer.Ordinal);
+
+        public void Count(Claim claim, int change)
+        {
+            foreach (var (mention, _) in EntityResolver.Mentions(claim))
+            {
+                var count = Mentions.GetValueOrDefault(mention) + change;
+                if (count == 0)
+                {
+                    Mentions.Remove(mention);
+                }
+                else
+                {
+                    Mentions[mention] = count;
+                }
+            }
+        }
+    }
+
+    /// <summary>Questions in report order: ordinal by subject key, then property key.</summary>
+    private sealed class QuestionOrder : IComparer<(string Subject, string Property)>
+    {
+        public static QuestionOrder Instance { get; } = new();
+
+        public int Compare((string Subject, string Property) x, (string Subject, string Property) y)
+        {
+            var c = string.CompareOrdinal(x.Subject, y.Subject);
+            return c != 0 ? c : string.CompareOrdinal(x.Property, y.Property);
+        }
+    }
+}
+
+/// <summary>What a session's last update did.</summary>
+/// <param name="Incremental">Whether only the changed questions were redone (else the session ran in full).</param>
+/// <param name="FullRunReason">Why the session ran in full, when it did.</param>
+/// <param name="ClaimsAdded">Claims added.</param>
+/// <param name="ClaimsWithdrawn">Claims withdrawn.</param>
+/// <param name="GroupsCompared">Groups whose claims were compared again.</param>
+/// <param name="GroupsJudged">Groups judged again (new groups and those whose reported numbers moved).</param>
+/// <param name="NotFound">Ids asked to be withdrawn that no current claim has.</param>
+public sealed record SessionUpdate(bool Incremental, string? FullRunReason, int ClaimsAdded, int ClaimsWithdrawn, int GroupsCompared, int GroupsJudged,
+    ImmutableArray<string> NotFound)
+{
+    internal static SessionUpdate None { get; } = new(false, null, 0, 0, 0, 0, []);
+}

@@ -1,0 +1,202 @@
+using ClaimReconcile.Estimation;
+using ClaimReconcile.Serialization;
+using ClaimReconcile.Tests.Support;
+using NodaTime;
+
+namespace ClaimReconcile.Tests.Sessions;
+
+/// <summary>
+/// A session's report after every update is the report a full run on the same claims gives, written out byte for
+/// byte; and the updates are incremental when they can be.
+/// </summary>
+public sealed class ReconciliationSessionTests
+{
+    private static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 12, 0));
+
+    [Fact]
+    public void Updates_MatchFullRuns_AfterEveryStep()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 300, sources: 40, seed: 7);
+        // Every tenth claim comes later: each answers a question the opening claims already ask.
+        var opening = all.Claims.Where((_, i) => i % 10 != 0).ToList();
+        var later = all.Claims.Where((_, i) => i % 10 == 0).ToList();
+        var session = reconciler.Open(new ClaimSet(all.Sources, opening));
+        AssertSameAsFullRun(reconciler, session);
+
+        var random = new Random(11);
+        var incremental = 0;
+        for (var step = 0; step < 24; step++)
+        {
+            var current = session.Claims.Claims;
+            switch (step % 4)
+            {
+                case 0:
+                    session.Add(later[step]);
+                    break;
+                case 1:
+                    session.Withdraw(current[random.Next(current.Length)].Id!);
+                    break;
+                case 2:
+                    session.Add(later.Skip(40 + (step * 10)).Take(10));
+                    break;
+                default:
+                    // A correction: the same claim id with another value.
+                    var old = current[random.Next(current.Length)];
+                    var corrected = new Claim(old.Source, old.Subject, old.Property, Generated.OtherValue(old.Value)) { Id = old.Id };
+                    session.Update([corrected], [old.Id!]);
+                    break;
+            }
+
+            incremental += session.LastUpdate.Incremental ? 1 : 0;
+            AssertSameAsFullRun(reconciler, session);
+        }
+
+        Assert.Equal(24, incremental);
+    }
+
+    [Fact]
+    public void Updates_WithTheMajorityVote_MatchFullRuns()
+    {
+        var reconciler = new Reconciler(new ReconcilerOptions { Estimator = MajorityVoteEstimator.Instance }, Clock);
+        var all = Generated.Claims(questions: 120, sources: 15, seed: 3);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Skip(5)));
+        session.Add(all.Claims.Take(5));
+        Assert.True(session.LastUpdate.Incremental);
+        AssertSameAsFullRun(reconciler, session);
+
+        session.Withdraw(all.Claims[7].Id!, all.Claims[70].Id!);
+        Assert.True(session.LastUpdate.Incremental);
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    [Fact]
+    public void WorkedExample_WithdrawAndAddBack_MatchesFullRuns()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var set = ClaimSetJson.Read(File.ReadAllText(TestPaths.WorkedExample)).ClaimSet;
+        var session = reconciler.Open(set);
+        var original = ReportJson.Write(session.Report);
+        Assert.Equal(original, ReportJson.Write(reconciler.Reconcile(set)));
+
+        // Zeit's "almost five hours" leaves the duration question to the others, then comes back.
+        var zeit = set.Claims.Single(c => c.Id == "zeit-4");
+        session.Withdraw("zeit-4");
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        AssertSameAsFullRun(reconciler, session);
+        Assert.NotEqual(original, ReportJson.Write(session.Report));
+
+        session.Add(zeit);
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        Assert.Equal(original, ReportJson.Write(session.Report));
+    }
+
+    [Fact]
+    public void Add_ClaimAboutANewSubject_RunsInFullAndSaysWhy()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 50, sources: 10, seed: 5);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims));
+
+        session.Add(new Claim("s00", "a subject nobody named", "answer", ClaimValue.Text("yes")) { Id = "new-1" });
+
+        Assert.False(session.LastUpdate.Incremental);
+        Assert.Contains("\"a subject nobody named\" is named by no other claim", session.LastUpdate.FullRunReason, StringComparison.Ordinal);
+        AssertSameAsFullRun(reconciler, session);
+
+        // The next claim about it is incremental: the name is known now.
+        session.Add(new Claim("s01", "a subject nobody named", "answer", ClaimValue.Text("no")) { Id = "new-2" });
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    [Fact]
+    public void Add_ClaimWithAnIssueOrWithoutId_RunsInFull_AndLosesNothing()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 40, sources: 8, seed: 9);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims));
+        var subject = all.Claims[0].Subject;
+
+        session.Add(new Claim("no-such-source", subject, "answer", ClaimValue.Text("x")) { Id = "bad-1" });
+        Assert.False(session.LastUpdate.Incremental);
+        Assert.Contains(session.Report.Issues, i => i.Code == IssueCodes.UnknownSource && i.Claim == "bad-1");
+        Assert.Equal(all.Claims.Length + 1, session.Report.Summary.Claims);
+        AssertSameAsFullRun(reconciler, session);
+
+        // With an issue in the claims, later updates run in full too (issue positions would shift), and still agree.
+        session.Add(new Claim("s02", subject, "answer", ClaimValue.Text("y")));
+        Assert.False(session.LastUpdate.Incremental);
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    [Fact]
+    public void Withdraw_UnknownId_IsListedAndChangesNothing()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 30, sources: 6, seed: 1);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims));
+        var before = ReportJson.Write(session.Report);
+
+        session.Withdraw("nobody-said-this");
+
+        Assert.Equal(["nobody-said-this"], session.LastUpdate.NotFound);
+        Assert.Equal(before, ReportJson.Write(session.Report));
+    }
+
+    [Fact]
+    public void WithCopyingFound_TheDependenceIsKept_AndRefreshLooksAgain()
+    {
+        // With two false values per question, wrong sources often agree, and some pairs look like copiers.
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 300, sources: 40, seed: 7, falseValues: 2);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Skip(1)));
+        var dependence = Dependence(session.Report);
+        Assert.NotEmpty(dependence);
+
+        session.Add(all.Claims[0]);
+        Assert.True(session.LastUpdate.Incremental);
+        Assert.Equal(dependence, Dependence(session.Report));
+
+        // Verdicts and values are the full run's; a number that the copy discount touches may differ in its last digit.
+        var full = reconciler.Reconcile(session.Claims);
+        Assert.Equal(full.Groups.Select(g => (g.Verdict, g.Consensus)), session.Report.Groups.Select(g => (g.Verdict, g.Consensus)));
+        Assert.All(full.Groups.Zip(session.Report.Groups), p => Assert.InRange(Math.Abs((p.First.Confidence ?? 0) - (p.Second.Confidence ?? 0)), 0, 0.01));
+
+        session.Refresh();
+        Assert.False(session.LastUpdate.Incremental);
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    [Fact]
+    public void Update_TouchesOnlyTheChangedQuestion()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 400, sources: 30, seed: 4);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Skip(1)));
+
+        session.Add(all.Claims[0]);
+
+        Assert.True(session.LastUpdate.Incremental);
+        Assert.Equal(1, session.LastUpdate.GroupsCompared);
+
+        // The reliabilities move a little everywhere, but few groups show it in their rounded numbers.
+        Assert.InRange(session.LastUpdate.GroupsJudged, 1, session.Report.Groups.Length / 4);
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    private static List<string> Dependence(ReconciliationReport report) =>
+        [.. report.Sources.SelectMany(s => s.DetectedDependence.Select(d => $"{s.Id}~{d.Source}"))];
+
+    private static void AssertSameAsFullRun(Reconciler reconciler, ReconciliationSession session)
+    {
+        var full = ReportJson.Write(reconciler.Reconcile(session.Claims));
+        var kept = ReportJson.Write(session.Report);
+        if (full != kept)
+        {
+            var (a, b) = (full.Split('\n'), kept.Split('\n'));
+            var line = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i]);
+            Assert.Fail($"The session's report differs from a full run at line {line + 1}:\n  full:    {a.ElementAtOrDefault(line)}\n  session: {b.ElementAtOrDefault(line)}\n(last update: {session.LastUpdate})");
+        }
+    }
+}
