@@ -41,6 +41,19 @@ if (args is ["profile", var what, ..])
     watch.Restart();
     ReportJson.Write(report, Stream.Null);
     Console.WriteLine($"write: {watch.ElapsedMilliseconds} ms");
+    watch.Restart();
+    var session = new Reconciler().Open(read.ClaimSet);
+    Console.WriteLine($"open a session: {watch.ElapsedMilliseconds} ms");
+    var moving = read.ClaimSet.Claims[read.ClaimSet.Claims.Length / 2];
+    var times = new List<double>();
+    for (var i = 0; i < 10; i++)
+    {
+        watch.Restart();
+        _ = i % 2 == 0 ? session.Withdraw(moving.Id!) : session.Add(moving);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"single-claim updates: {string.Join(", ", times.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)))} ms ({session.LastUpdate})");
     Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
     return 0;
 }
