@@ -4,7 +4,8 @@ namespace ClaimReconcile.Benchmarks;
 
 /// <summary>
 /// A single-claim update on an open <see cref="ReconciliationSession"/> against a full run of the same claims, at
-/// 10⁵ and 10⁶ generated claims: the Ratio column says what share of a full run an update costs.
+/// 10⁵ and 10⁶ generated claims, settling fully (reports identical to full runs) and locally: the Ratio column says
+/// what share of a full run an update costs.
 /// </summary>
 /// <remarks>
 /// Each invocation of <see cref="UpdateOneClaim"/> withdraws one claim or adds it back, in turn, so every
@@ -17,8 +18,10 @@ public class IncrementalBenchmarks
     private ClaimSet _set = null!;
     private Reconciler _reconciler = null!;
     private ReconciliationSession _session = null!;
+    private ReconciliationSession _local = null!;
     private Claim _moving = null!;
     private bool _present = true;
+    private bool _presentLocally = true;
 
     /// <summary>How many claims (about).</summary>
     [Params(100_000, 1_000_000)]
@@ -49,12 +52,39 @@ public class IncrementalBenchmarks
         }
     }
 
+    /// <summary>Generates the claims and opens a session that settles locally.</summary>
+    [GlobalSetup(Target = nameof(UpdateOneClaimLocally))]
+    public void SetupLocalSession()
+    {
+        Setup();
+        _moving = _set.Claims[_set.Claims.Length / 2];
+        _local = _reconciler.Open(_set, SessionSettling.Local);
+        for (var i = 0; i < 2; i++)
+        {
+            UpdateOneClaimLocally();
+            if (!_local.LastUpdate.Incremental)
+            {
+                throw new InvalidOperationException("The session ran in full: " + _local.LastUpdate.FullRunReason);
+            }
+        }
+    }
+
     /// <summary>The baseline: reconcile all the claims from scratch.</summary>
     /// <returns>The report.</returns>
     [Benchmark(Baseline = true)]
     public ReconciliationReport FullRun() => _reconciler.Reconcile(_set);
 
-    /// <summary>Withdraw one claim, or add it back.</summary>
+    /// <summary>Withdraw one claim, or add it back, on a session that settles locally (<see cref="SessionSettling.Local"/>).</summary>
+    /// <returns>The updated report.</returns>
+    [Benchmark]
+    public ReconciliationReport UpdateOneClaimLocally()
+    {
+        var report = _presentLocally ? _local.Withdraw(_moving.Id!) : _local.Add(_moving);
+        _presentLocally = !_presentLocally;
+        return report;
+    }
+
+    /// <summary>Withdraw one claim, or add it back, on a session whose reports stay identical to full runs.</summary>
     /// <returns>The updated report.</returns>
     [Benchmark]
     public ReconciliationReport UpdateOneClaim()

@@ -54,6 +54,16 @@ if (args is ["profile", var what, ..])
     }
 
     Console.WriteLine($"single-claim updates: {string.Join(", ", times.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)))} ms ({session.LastUpdate})");
+    var local = new Reconciler().Open(read.ClaimSet, SessionSettling.Local);
+    times.Clear();
+    for (var i = 0; i < 10; i++)
+    {
+        watch.Restart();
+        _ = i % 2 == 0 ? local.Withdraw(moving.Id!) : local.Add(moving);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"single-claim updates, settling locally: {string.Join(", ", times.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)))} ms ({local.LastUpdate})");
     Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
     return 0;
 }

@@ -54,13 +54,16 @@ public sealed class Reconciler
 
     /// <summary>
     /// Opens a session on a claim set: the report of a full run, which <see cref="ReconciliationSession.Add(IEnumerable{Claim})"/>
-    /// and <see cref="ReconciliationSession.Withdraw(IEnumerable{string})"/> then update, recomputing only the questions
+    /// and <see cref="ReconciliationSession.Withdraw(IEnumerable{string})"/> then update, redoing only the questions
     /// the changed claims answer and the source reliabilities.
     /// </summary>
-    public ReconciliationSession Open(ClaimSet claims)
+    /// <param name="claims">The claims to start from.</param>
+    /// <param name="settling">How updates bring the reliabilities up to date: <see cref="SessionSettling.Full"/> (the default)
+    /// keeps the report identical to a full run's; <see cref="SessionSettling.Local"/> is far cheaper and drifts slightly.</param>
+    public ReconciliationSession Open(ClaimSet claims, SessionSettling settling = SessionSettling.Full)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        return new ReconciliationSession(this, claims);
+        return new ReconciliationSession(this, claims, settling);
     }
 
     private ReconciliationReport Run(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected) =>

@@ -7,11 +7,11 @@ namespace ClaimReconcile;
 /// <summary>
 /// A reconciliation kept open for changes: add claims as they are found and withdraw the ones retracted, and the
 /// report is brought up to date by redoing only the questions the changed claims answer, then letting the source
-/// reliabilities settle again from where they were. Open one with <see cref="Reconciler.Open(ClaimSet)"/>.
+/// reliabilities settle again from where they were. Open one with <see cref="Reconciler.Open(ClaimSet, SessionSettling)"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The updated report is the one a full run on <see cref="Claims"/> gives, byte for byte once written, as long as
+/// With <see cref="SessionSettling.Full"/> (the default), the updated report is the one a full run on <see cref="Claims"/> gives, byte for byte once written, as long as
 /// the estimate settles on the same fixed point from both starts (it does unless a question sits on a knife's
 /// edge between two answers; see <c>docs/performance.md</c>). Source dependence (undeclared copying) found by the
 /// opening run is kept; <see cref="Refresh"/> looks for it again with a full run.
@@ -37,13 +37,17 @@ public sealed class ReconciliationSession
     private RunState? _state;
     private Indexes? _indexes;
 
-    internal ReconciliationSession(Reconciler reconciler, ClaimSet claims)
+    internal ReconciliationSession(Reconciler reconciler, ClaimSet claims, SessionSettling settling)
     {
         _reconciler = reconciler;
+        Settling = settling;
         _frame = new ClaimSet(claims.Sources, [], claims.Entities, claims.Events);
         _claims = [.. claims.Claims];
         Report = Rebuild("the session opened");
     }
+
+    /// <summary>How updates bring the source reliabilities up to date.</summary>
+    public SessionSettling Settling { get; }
 
     /// <summary>The report for the current claims.</summary>
     public ReconciliationReport Report { get; private set; }
@@ -266,7 +270,7 @@ public sealed class ReconciliationSession
 
         // The reliabilities settle again; then only groups whose reported numbers moved are judged again.
         var estimate = state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery
-            ? truthDiscovery.Continue(kept, splices)
+            ? truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full)
             : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Priors(state), [.. state.Groups.Select(g => g.Problem)]));
         state.Dependencies = estimate.Dependencies;
         var stale = new List<int>();
@@ -430,6 +434,25 @@ public sealed class ReconciliationSession
             return c != 0 ? c : string.CompareOrdinal(x.Property, y.Property);
         }
     }
+}
+
+/// <summary>How a <see cref="ReconciliationSession"/> brings the source reliabilities up to date after a change.</summary>
+public enum SessionSettling
+{
+    /// <summary>
+    /// Iterate every reliability to the fixed point again, starting from where they were, as a full run does: the
+    /// report is the one a full run gives. The iteration touches every group a few times.
+    /// </summary>
+    Full,
+
+    /// <summary>
+    /// Give each source whose claims changed its new reliability, and judge again the groups those sources speak in;
+    /// every other reliability stays as it was. Many times cheaper than <see cref="Full"/>, but the estimate drifts a
+    /// little from the fixed point with each update (a report number can differ from a full run's in its last digits)
+    /// until <see cref="ReconciliationSession.Refresh"/>. For the truth-discovery estimator; other estimators
+    /// estimate again in full.
+    /// </summary>
+    Local,
 }
 
 /// <summary>What a session's last update did.</summary>

@@ -99,16 +99,23 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// again, recomputing only the groups whose sources' weights moved; the dependence found between sources is kept
     /// (a full run looks for copying anew). Returns, for every group in the new order, its estimate.
     /// </summary>
-    internal ConsensusEstimate Continue(Continuation state, IReadOnlyList<GroupSplice> splices)
+    internal ConsensusEstimate Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
     {
         var groups = new List<GroupState>(state.Chain.Groups);
+        var touched = new HashSet<int>();
         foreach (var splice in splices.OrderByDescending(s => s.Start))
         {
+            for (var g = splice.Start; g < splice.Start + splice.Removed; g++)
+            {
+                touched.UnionWith(groups[g].Sources);
+            }
+
             groups.RemoveRange(splice.Start, splice.Removed);
             var inserted = new GroupState[splice.Inserted.Length];
             for (var i = 0; i < inserted.Length; i++)
             {
                 inserted[i] = new GroupState(new GroupModel(splice.Inserted[i], _options.SimilarityWeight));
+                touched.UnionWith(inserted[i].Sources);
                 if (state.ByPair.Count > 0)
                 {
                     inserted[i].Discount(state.ByPair, state.Chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
@@ -119,8 +126,34 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         state.Chain.Groups = [.. groups];
-        Iterate(state.Chain, state.Priors);
+        if (settle)
+        {
+            Iterate(state.Chain, state.Priors);
+        }
+        else
+        {
+            Nudge(state.Chain, state.Priors, touched);
+        }
+
         return Result(state.Chain, state.Dependencies);
+    }
+
+    /// <summary>
+    /// The local update: the new groups' probabilities with the current weights, then one new reliability for each
+    /// source whose claims changed, then the groups those sources speak in. The other sources keep their reliabilities,
+    /// so the estimate drifts from the fixed point by about what one step would have moved them.
+    /// </summary>
+    private void Nudge(Chain chain, double[] priors, HashSet<int> touched)
+    {
+        var reliability = chain.Reliability;
+        var next = new double[reliability.Length];
+        Step(chain, priors, reliability, next);
+        foreach (var source in touched)
+        {
+            reliability[source] = next[source];
+        }
+
+        Settle(chain);
     }
 
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
@@ -497,6 +530,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>Whether the probabilities are stale whatever the weights: never computed, or the discounts changed.</summary>
         private bool _fresh = true;
 
+        private GroupEstimate? _result;
+
         /// <summary>Whether the probabilities must be computed again, given which sources' weights changed.</summary>
         public bool NeedsUpdate(bool[] changedSources)
         {
@@ -648,6 +683,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public void Update(double[] weights, double falseValues)
         {
             _fresh = false;
+            _result = null;
             var n = _sources.Length;
             var best = double.NegativeInfinity;
             var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
@@ -719,7 +755,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        public GroupEstimate Result()
+        /// <summary>The group's estimate from its current probabilities (kept until they change).</summary>
+        public GroupEstimate Result() => _result ??= Estimate();
+
+        private GroupEstimate Estimate()
         {
             var claims = _group.Claims;
             if (_candidates.Length == 0)

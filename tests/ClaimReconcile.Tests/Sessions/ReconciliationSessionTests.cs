@@ -169,6 +169,29 @@ public sealed class ReconciliationSessionTests
     }
 
     [Fact]
+    public void LocalSettling_StaysCloseToFullRuns_AndRefreshCatchesUp()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 300, sources: 40, seed: 12);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Where((_, i) => i % 10 != 0)), SessionSettling.Local);
+        foreach (var claim in all.Claims.Where((_, i) => i % 10 == 0).Take(20))
+        {
+            session.Add(claim);
+            Assert.True(session.LastUpdate.Incremental);
+        }
+
+        // Twenty updates later: the same verdicts and values as a full run, numbers within a hundredth.
+        var full = reconciler.Reconcile(session.Claims);
+        Assert.Equal(full.Groups.Select(g => (g.Subject, g.Verdict, g.Consensus)), session.Report.Groups.Select(g => (g.Subject, g.Verdict, g.Consensus)));
+        Assert.All(full.Groups.Zip(session.Report.Groups), p => Assert.InRange(Math.Abs((p.First.Confidence ?? 0) - (p.Second.Confidence ?? 0)), 0, 0.01));
+        Assert.All(full.Sources.Zip(session.Report.Sources), p => Assert.InRange(Math.Abs(p.First.Reliability - p.Second.Reliability), 0, 0.01));
+        Assert.NotEqual(ReportJson.Write(full), ReportJson.Write(session.Report));
+
+        session.Refresh();
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    [Fact]
     public void Update_TouchesOnlyTheChangedQuestion()
     {
         var reconciler = new Reconciler(clock: Clock);
