@@ -71,7 +71,7 @@ internal sealed class ClaimPreparation
         }
         else
         {
-            Parallel.ForEach(Partitioner.Create(0, claims.Count, RangeSize), range => PrepareRange(range.Item1, range.Item2));
+            Parallel.ForEach(Partitioner.Create(0, claims.Count, RangeSize), Parallelism.OnePerCore, range => PrepareRange(range.Item1, range.Item2));
         }
 
         return [.. prepared];

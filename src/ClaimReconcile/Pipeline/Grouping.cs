@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using NodaTime.Text;
 
@@ -58,7 +59,7 @@ internal static class Grouping
             }
         }
 
-        result.Sort(static (a, b) =>
+        SortIfNeeded(result, static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Subject, b.Subject);
             c = c != 0 ? c : string.CompareOrdinal(a.Property, b.Property);
@@ -66,17 +67,36 @@ internal static class Grouping
         });
 
         // Each group sorts its own claims, so the groups can be sorted side by side.
-        static void SortById(List<PreparedClaim> members) => members.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        static void SortById(List<PreparedClaim> members) => SortIfNeeded(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         if (count < ParallelSortFrom)
         {
             result.ForEach(g => SortById(g.Claims));
         }
         else
         {
-            Parallel.ForEach(result, g => SortById(g.Claims));
+            Parallel.ForEach(Partitioner.Create(0, result.Count), Parallelism.OnePerCore, range =>
+            {
+                for (var g = range.Item1; g < range.Item2; g++)
+                {
+                    SortById(result[g].Claims);
+                }
+            });
         }
 
         return result;
+    }
+
+    /// <summary>Sorts a list unless it is in order already (claim files are often written in order), which costs one pass.</summary>
+    private static void SortIfNeeded<T>(List<T> items, Comparison<T> comparison)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (comparison(items[i - 1], items[i]) > 0)
+            {
+                items.Sort(comparison);
+                return;
+            }
+        }
     }
 
     /// <summary>The claims of one question by scope key ("" for none): events, dates, and clusters of overlapping windows.</summary>

@@ -11,7 +11,8 @@ namespace ClaimReconcile.Pipeline;
 /// </summary>
 /// <remarks>
 /// Thread-safe: claims may be normalized in parallel. Units and texts repeat across claims (a million claims name a
-/// handful of units), so each distinct spelling is folded once per normalizer.
+/// handful of units), so each distinct spelling is folded once per normalizer, and claims stating the same text or
+/// entity share one form.
 /// </remarks>
 internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver)
 {
@@ -19,7 +20,12 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
     public const string BirthDimension = "birth";
 
     private readonly ConcurrentDictionary<string, (string Dimension, double Factor)> _units = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private static readonly KeyForm True = new("boolean", "true");
+    private static readonly KeyForm False = new("boolean", "false");
+
+    // Forms are immutable, so claims stating the same text or entity share one.
+    private readonly ConcurrentDictionary<string, KeyForm> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeyForm> _entities = new(StringComparer.Ordinal);
 
     public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated) =>
         Normalize(value, IsAge(property), source, asOf, negated);
@@ -35,9 +41,9 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             NumberValue n => Number(n),
             DurationValue d => Hedged(Units.Time, d.Length.TotalSeconds, d.Length.TotalSeconds, d.Hedge, DurationStep(d.Length)),
             TemporalValue t => Temporal(t, zone),
-            EntityValue e => new KeyForm("entity", resolver.Key(e.Mention)),
-            TextValue t => new KeyForm("text", _texts.GetOrAdd(t.Value, static text => TextFolding.Fold(text))),
-            BooleanValue b => new KeyForm("boolean", (b.Value ^ negated) ? "true" : "false"),
+            EntityValue e => _entities.GetOrAdd(e.Mention, static (mention, resolver) => new KeyForm("entity", resolver.Key(mention)), resolver),
+            TextValue t => _texts.GetOrAdd(t.Value, static text => new KeyForm("text", TextFolding.Fold(text))),
+            BooleanValue b => (b.Value ^ negated) ? True : False,
             SetValue s => new SetForm([.. s.Members.Select(resolver.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
             _ => throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}."),
         };
