@@ -13,7 +13,7 @@ namespace ClaimReconcile.Pipeline;
 internal static class Grouping
 {
     /// <summary>Below this many claims, sorting the groups' claims on several threads costs more than it saves.</summary>
-    private const int ParallelSortFrom = 65_536;
+    private const int ParallelSortFrom = ClaimPreparation.ParallelFrom;
 
     /// <summary>
     /// The groups, ordered by subject, property and scope (ordinally), each with its claims ordered by id. The result

@@ -5,9 +5,6 @@ namespace ClaimReconcile.Pipeline;
 /// <summary>The validate stage: drops what cannot be reconciled, reporting each with a code and a location.</summary>
 internal sealed class Validation
 {
-    /// <summary>Below this many claims, checking ids on several threads costs more than it saves.</summary>
-    private const int ParallelFrom = 65_536;
-
     public List<ReconciliationIssue> Issues { get; } = [];
 
     public Dictionary<string, Source> Sources { get; } = new(StringComparer.Ordinal);
@@ -137,21 +134,15 @@ internal sealed class Validation
 
     private void CheckClaims(ImmutableArray<Claim> claims)
     {
-        var ids = new string[claims.Length];
-        for (var i = 0; i < claims.Length; i++)
-        {
-            ids[i] = claims[i].Id ?? $"{claims[i].Source}#{i}";
-        }
-
-        var repeated = FindRepeats(ids);
+        var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
         var textForms = new Text.TextFormCache();
         Claims.EnsureCapacity(claims.Length);
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
-            var id = ids[i];
+            var id = claim.Id ?? $"{claim.Source}#{i}";
             var ok = true;
-            if (repeated[i])
+            if (!ids.Add(id))
             {
                 Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
                 ok = false;
@@ -182,38 +173,6 @@ internal sealed class Validation
                 Rejected++;
             }
         }
-    }
-
-    /// <summary>
-    /// Marks every id that an earlier claim already uses. A large set is split by the ids' hash into one part per core,
-    /// each part checked in input order on its own thread: an id falls in one part only, so its first use still wins.
-    /// </summary>
-    private static bool[] FindRepeats(string[] ids)
-    {
-        var repeated = new bool[ids.Length];
-        var parts = ids.Length < ParallelFrom ? 1 : Environment.ProcessorCount;
-        void Check(int part)
-        {
-            var seen = new HashSet<string>(ids.Length / parts, StringComparer.Ordinal);
-            for (var i = 0; i < ids.Length; i++)
-            {
-                if ((parts == 1 || (uint)StringComparer.Ordinal.GetHashCode(ids[i]) % (uint)parts == part) && !seen.Add(ids[i]))
-                {
-                    repeated[i] = true;
-                }
-            }
-        }
-
-        if (parts == 1)
-        {
-            Check(0);
-        }
-        else
-        {
-            Parallel.For(0, parts, Parallelism.OnePerCore, Check);
-        }
-
-        return repeated;
     }
 
     /// <summary>Where a claim was read from, or its position; built only for an issue, not for every claim.</summary>

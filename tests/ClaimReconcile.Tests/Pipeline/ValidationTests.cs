@@ -4,8 +4,7 @@ namespace ClaimReconcile.Tests;
 
 public sealed class ValidationTests
 {
-    /// <summary>More claims than the point where repeated ids are looked for on several threads.</summary>
-    private const int Many = 70_000;
+    private const int Many = 50_000;
 
     [Fact]
     public void Run_ManyClaimsWithRepeatedIds_FirstUseWinsAndEveryRepeatIsReportedInOrder()
