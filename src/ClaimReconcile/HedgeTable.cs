@@ -27,10 +27,27 @@ public sealed class HedgeTable
     private readonly ImmutableDictionary<Hedge, HedgeRule> _rules;
     private readonly ImmutableDictionary<Hedge, DateHedgeRule> _dateRules;
 
+    // The same rules indexed by the hedge's number: every claim value asks for one, so the lookup stays an array read.
+    private readonly HedgeRule[] _ruleByHedge;
+    private readonly DateHedgeRule[] _dateRuleByHedge;
+
     private HedgeTable(ImmutableDictionary<Hedge, HedgeRule> rules, ImmutableDictionary<Hedge, DateHedgeRule> dateRules)
     {
         _rules = rules;
         _dateRules = dateRules;
+        _ruleByHedge = ByNumber(rules);
+        _dateRuleByHedge = ByNumber(dateRules);
+    }
+
+    private static T[] ByNumber<T>(ImmutableDictionary<Hedge, T> rules)
+    {
+        var array = new T[(int)Enum.GetValues<Hedge>().Max() + 1];
+        foreach (var hedge in Enum.GetValues<Hedge>())
+        {
+            array[(int)hedge] = rules[hedge];
+        }
+
+        return array;
     }
 
     /// <summary>The documented default widths.</summary>
@@ -57,10 +74,10 @@ public sealed class HedgeTable
     }.ToImmutableDictionary());
 
     /// <summary>The rule for <paramref name="hedge"/>.</summary>
-    public HedgeRule this[Hedge hedge] => _rules[hedge];
+    public HedgeRule this[Hedge hedge] => (uint)hedge < (uint)_ruleByHedge.Length ? _ruleByHedge[(int)hedge] : _rules[hedge];
 
     /// <summary>The rule for <paramref name="hedge"/> on dates, parts of days and instants.</summary>
-    public DateHedgeRule ForDates(Hedge hedge) => _dateRules[hedge];
+    public DateHedgeRule ForDates(Hedge hedge) => (uint)hedge < (uint)_dateRuleByHedge.Length ? _dateRuleByHedge[(int)hedge] : _dateRules[hedge];
 
     /// <summary>Returns a copy of this table in which <paramref name="hedge"/> follows <paramref name="rule"/>.</summary>
     public HedgeTable With(Hedge hedge, HedgeRule rule)

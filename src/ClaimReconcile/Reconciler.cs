@@ -196,12 +196,11 @@ public sealed class Reconciler
         var validation = Validation.Run(set);
         issues.AddRange(validation.Issues);
 
-        var mentions = validation.Claims.SelectMany(c => EntityResolver.Mentions(c.Claim)).Select(m => m.Mention);
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, mentions);
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
         resolver.ReportAmbiguities(set.Claims, validation.Claims, issues);
         var normalizer = new ValueNormalizer(_hedges, resolver);
         var families = new SourceFamilies(validation.Sources.Values);
-        var prepared = validation.Claims.Select(c => Prepare(c.Claim, c.Id, c.Source, validation, resolver, normalizer, families, today)).ToList();
+        var prepared = new ClaimPreparation(validation, resolver, normalizer, families, today).PrepareAll(validation.Claims);
 
         Grouping.AttachToEvents(prepared, validation.Events, resolver, issues);
         return (validation, resolver, prepared);
@@ -213,41 +212,8 @@ public sealed class Reconciler
     /// <summary>The hedges this reconciler reads values with.</summary>
     internal HedgeTable Hedges => _hedges;
 
+    /// <summary>Prepares one claim, as <see cref="Front"/> prepares them all (the explain renderer rebuilds a group's claims with it).</summary>
     internal static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,
-        ValueNormalizer normalizer, SourceFamilies families, Instant now)
-    {
-        var prepared = new PreparedClaim(claim, id, source)
-        {
-            SubjectKey = resolver.Key(claim.Subject),
-            PropertyKey = TextFolding.Fold(claim.Property),
-            SpeakerKey = claim.Speaker is null ? null : resolver.Key(claim.Speaker),
-        };
-        prepared.Voice = prepared.SpeakerKey is { } speaker ? $"speaker:{speaker}" : $"source:{families.Root(source.Id)}";
-
-        var scope = claim.Scope;
-        var isAge = ValueNormalizer.IsAge(claim.Property);
-        LocalDate? asOf = scope?.AsOf ?? source.PublicationDate ?? now.InZone(source.TimeZone).Date;
-        if (scope?.Event is { } eventId)
-        {
-            var @event = validation.Events[eventId];
-            prepared.ScopeKind = ScopeKind.Event;
-            prepared.ScopeKey = $"event:{eventId}";
-            prepared.Window = @event.When is null ? null : Grouping.Window(@event.When, source.TimeZone);
-        }
-        else if (scope?.When is { } when)
-        {
-            prepared.ScopeKind = ScopeKind.When;
-            prepared.Window = Grouping.Window(when, source.TimeZone);
-        }
-        else if (scope?.AsOf is { } date && !isAge)
-        {
-            // An age is folded into a birth interval, so ages as of different dates still compare.
-            prepared.ScopeKind = ScopeKind.AsOf;
-            prepared.ScopeKey = $"asOf:{NodaTime.Text.LocalDatePattern.Iso.Format(date)}";
-        }
-
-        prepared.AsOf = asOf;
-        prepared.Form = normalizer.Normalize(claim.Value, claim.Property, source, asOf, claim.Negated);
-        return prepared;
-    }
+        ValueNormalizer normalizer, SourceFamilies families, Instant now) =>
+        new ClaimPreparation(validation, resolver, normalizer, families, now).Prepare(claim, id, source);
 }

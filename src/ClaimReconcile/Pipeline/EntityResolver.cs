@@ -90,35 +90,83 @@ internal sealed class EntityResolver
         _names = names.Where(n => n.Value is not null).ToFrozenDictionary(n => n.Key, n => n.Value!, StringComparer.Ordinal);
         if (mentions is not null)
         {
-            var distinct = mentions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            Match(distinct);
+            var distinct = mentions is HashSet<string> { Comparer: var comparer } set && comparer == StringComparer.Ordinal
+                ? [.. set]
+                : mentions.Distinct(StringComparer.Ordinal).ToList();
+            distinct.Sort(StringComparer.Ordinal);
+            var folded = new string[distinct.Count];
+            for (var i = 0; i < distinct.Count; i++)
+            {
+                folded[i] = TextFolding.Fold(distinct[i]);
+            }
+
+            var parsed = Match(distinct, folded);
 
             // Remember every given mention's answer, so that each later lookup is one dictionary probe.
-            foreach (var mention in distinct)
+            _known.EnsureCapacity(distinct.Count);
+            for (var i = 0; i < distinct.Count; i++)
             {
-                var id = Resolve(mention);
-                var folded = TextFolding.Fold(mention);
-                _known[mention] = (id, id ?? _free.GetValueOrDefault(folded, folded), _ambiguous.ContainsKey(folded));
+                var id = Resolve(distinct[i], folded[i], parsed);
+                _known[distinct[i]] = (id, id ?? _free.GetValueOrDefault(folded[i], folded[i]), _ambiguous.ContainsKey(folded[i]));
             }
         }
     }
 
+    /// <summary>The distinct mentions the claims make (as <see cref="Mentions(Claim)"/> lists them), for the constructor.</summary>
+    public static HashSet<string> DistinctMentions(List<(Claim Claim, string Id, Source Source)> claims)
+    {
+        var mentions = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var (claim, _, _) in claims)
+        {
+            // Claims about one subject tend to come together; a repeated subject then costs a comparison, not a hash.
+            if (!string.Equals(claim.Subject, previous, StringComparison.Ordinal))
+            {
+                mentions.Add(claim.Subject);
+                previous = claim.Subject;
+            }
+
+            if (claim.Speaker is { } speaker)
+            {
+                mentions.Add(speaker);
+            }
+
+            if (claim.Value is EntityValue e)
+            {
+                mentions.Add(e.Mention);
+            }
+            else if (claim.Value is SetValue s)
+            {
+                mentions.UnionWith(s.Members);
+            }
+        }
+
+        return mentions;
+    }
+
     /// <summary>The id the mention names, or <see langword="null"/>.</summary>
-    public string? TryResolve(string mention) => _known.TryGetValue(mention, out var known) ? known.Id : Resolve(mention);
+    public string? TryResolve(string mention) => _known.TryGetValue(mention, out var known) ? known.Id : Resolve(mention, TextFolding.Fold(mention));
 
     /// <summary>The id the mention names, or the key of its cluster of free mentions (a folded mention).</summary>
-    public string Key(string mention) =>
-        _known.TryGetValue(mention, out var known) ? known.Key
-        : Resolve(mention) ?? (_free.TryGetValue(TextFolding.Fold(mention), out var cluster) ? cluster : TextFolding.Fold(mention));
+    public string Key(string mention)
+    {
+        if (_known.TryGetValue(mention, out var known))
+        {
+            return known.Key;
+        }
 
-    private string? Resolve(string mention)
+        var folded = TextFolding.Fold(mention);
+        return Resolve(mention, folded) ?? (_free.TryGetValue(folded, out var cluster) ? cluster : folded);
+    }
+
+    /// <summary>Resolves a mention, given its folded form and, optionally, the names already read from mentions.</summary>
+    private string? Resolve(string mention, string folded, Dictionary<string, PersonName?>? parsed = null)
     {
         if (_ids.TryGetValue(mention, out var id))
         {
             return id;
         }
 
-        var folded = TextFolding.Fold(mention);
         if (_names.TryGetValue(folded, out var named))
         {
             return named;
@@ -135,7 +183,8 @@ internal sealed class EntityResolver
         }
 
         // A mention that was not given up front is matched against the declared people only.
-        return PersonName.TryParse(mention) is { } name && Fits(name, _people) is [{ Id: { } only }] ? only : null;
+        var name = parsed is not null && parsed.TryGetValue(mention, out var read) ? read : PersonName.TryParse(mention);
+        return name is not null && Fits(name, _people) is [{ Id: { } only }] ? only : null;
     }
 
     /// <summary>The display label of an id, if it has one.</summary>
@@ -202,33 +251,36 @@ internal sealed class EntityResolver
     private static bool IsPerson(Entity entity) =>
         entity.Type is null || string.Equals(entity.Type.Trim(), "person", StringComparison.OrdinalIgnoreCase);
 
-    private void Match(List<string> mentions)
+    /// <summary>Matches the given mentions (sorted ordinally, with their folded forms); returns the names read, by mention.</summary>
+    private Dictionary<string, PersonName?> Match(List<string> mentions, string[] foldedMentions)
     {
         // One entry per distinct folded mention, read as a name once; the ordinally first spelling that reads as a name wins.
-        var byFold = new SortedDictionary<string, (string Written, PersonName? Name)>(StringComparer.Ordinal);
-        foreach (var mention in mentions)
+        var byFold = new Dictionary<string, (string Written, PersonName? Name)>(StringComparer.Ordinal);
+        var parsed = new Dictionary<string, PersonName?>(StringComparer.Ordinal);
+        for (var i = 0; i < mentions.Count; i++)
         {
-            if (_ids.ContainsKey(mention))
+            var (mention, folded) = (mentions[i], foldedMentions[i]);
+            if (_ids.ContainsKey(mention) || _names.ContainsKey(folded) || (byFold.TryGetValue(folded, out var known) && known.Name is not null))
             {
                 continue;
             }
 
-            var folded = TextFolding.Fold(mention);
-            if (_names.ContainsKey(folded) || (byFold.TryGetValue(folded, out var known) && known.Name is not null))
-            {
-                continue;
-            }
-
-            byFold[folded] = (mention, PersonName.TryParse(mention));
+            var name = PersonName.TryParse(mention);
+            parsed[mention] = name;
+            byFold[folded] = (mention, name);
         }
+
+        // Only mentions that read as names take part, in the ordinal order of their folded forms.
+        var named = byFold.Where(e => e.Value.Name is not null).Select(e => (Folded: e.Key, Name: e.Value.Name!)).ToList();
+        named.Sort((a, b) => string.CompareOrdinal(a.Folded, b.Folded));
 
         var clusters = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
         foreach (var detail in (NameDetail[])[NameDetail.FullName, NameDetail.Initial, NameDetail.Surname])
         {
             var pool = new List<(string Folded, PersonName Name)>();
-            foreach (var (folded, (_, name)) in byFold)
+            foreach (var (folded, name) in named)
             {
-                if (name is null || name.Detail != detail)
+                if (name.Detail != detail)
                 {
                     continue;
                 }
@@ -264,6 +316,8 @@ internal sealed class EntityResolver
                 }
             }
         }
+
+        return parsed;
     }
 
     /// <summary>Connected components of the pool under <see cref="NameMatcher.Same"/>, comparing only names with one surname key.</summary>

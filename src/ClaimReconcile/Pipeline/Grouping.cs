@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 using NodaTime.Text;
 
@@ -11,56 +12,124 @@ namespace ClaimReconcile.Pipeline;
 /// </summary>
 internal static class Grouping
 {
+    /// <summary>Below this many claims, sorting the groups' claims on several threads costs more than it saves.</summary>
+    private const int ParallelSortFrom = ClaimPreparation.ParallelFrom;
+
+    /// <summary>
+    /// The groups, ordered by subject, property and scope (ordinally), each with its claims ordered by id. The result
+    /// does not depend on the order of <paramref name="claims"/>.
+    /// </summary>
     public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(IEnumerable<PreparedClaim> claims)
     {
-        var result = new List<(string, string, string?, List<PreparedClaim>)>();
-        foreach (var question in claims.GroupBy(c => (c.SubjectKey, c.PropertyKey)))
+        // One list per question (subject, property). Claims of a question tend to come together, so a claim first
+        // checks whether it belongs with the one before it and only then looks its question up.
+        var questions = new Dictionary<(string Subject, string Property), List<PreparedClaim>>();
+        List<PreparedClaim>? last = null;
+        PreparedClaim? previous = null;
+        var count = 0;
+        foreach (var claim in claims)
         {
-            var byScope = new SortedDictionary<string, List<PreparedClaim>>(StringComparer.Ordinal);
-            var windows = new List<PreparedClaim>();
-            foreach (var claim in question)
+            count++;
+            if (previous is null || !string.Equals(claim.SubjectKey, previous.SubjectKey, StringComparison.Ordinal)
+                || !string.Equals(claim.PropertyKey, previous.PropertyKey, StringComparison.Ordinal))
             {
-                if (claim.ScopeKind == ScopeKind.When)
+                if (!questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out last))
                 {
-                    windows.Add(claim);
-                }
-                else
-                {
-                    Add(byScope, claim.ScopeKey ?? "", claim);
+                    questions[(claim.SubjectKey, claim.PropertyKey)] = last = [];
                 }
             }
 
-            foreach (var cluster in ClusterWindows(windows))
+            last!.Add(claim);
+            previous = claim;
+        }
+
+        var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(questions.Count);
+        foreach (var ((subject, property), question) in questions)
+        {
+            if (question.TrueForAll(c => c.ScopeKind != ScopeKind.When && c.ScopeKey is null))
             {
-                var low = cluster.Min(c => c.Window!.Value.Low);
-                var high = cluster.Max(c => c.Window!.Value.High);
-                var events = question.Where(c => c.ScopeKind == ScopeKind.Event && c.Window is { } w && w.Low < high && low < w.High)
-                    .Select(c => c.ScopeKey!).Distinct().ToList();
-                var key = events.Count == 1 ? events[0] : WindowKey(cluster);
-                foreach (var claim in cluster)
-                {
-                    Add(byScope, key, claim);
-                }
+                // Most questions are timeless: one group, no scopes to sort out.
+                result.Add((subject, property, null, question));
+                continue;
             }
 
-            foreach (var (scope, members) in byScope)
+            foreach (var (scope, members) in ByScope(question))
             {
-                result.Add((question.Key.SubjectKey, question.Key.PropertyKey, scope.Length == 0 ? null : scope, members));
+                result.Add((subject, property, scope.Length == 0 ? null : scope, members));
             }
         }
 
-        result.Sort((a, b) =>
+        SortIfNeeded(result, static (a, b) =>
         {
-            var c = string.CompareOrdinal(a.Item1, b.Item1);
-            c = c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
-            return c != 0 ? c : string.CompareOrdinal(a.Item3 ?? "", b.Item3 ?? "");
+            var c = string.CompareOrdinal(a.Subject, b.Subject);
+            c = c != 0 ? c : string.CompareOrdinal(a.Property, b.Property);
+            return c != 0 ? c : string.CompareOrdinal(a.Scope ?? "", b.Scope ?? "");
         });
-        foreach (var group in result)
+
+        // Each group sorts its own claims, so the groups can be sorted side by side.
+        static void SortById(List<PreparedClaim> members) => SortIfNeeded(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        if (count < ParallelSortFrom)
         {
-            group.Item4.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+            result.ForEach(g => SortById(g.Claims));
+        }
+        else
+        {
+            Parallel.ForEach(Partitioner.Create(0, result.Count), Parallelism.OnePerCore, range =>
+            {
+                for (var g = range.Item1; g < range.Item2; g++)
+                {
+                    SortById(result[g].Claims);
+                }
+            });
         }
 
         return result;
+    }
+
+    /// <summary>Sorts a list unless it is in order already (claim files are often written in order), which costs one pass.</summary>
+    private static void SortIfNeeded<T>(List<T> items, Comparison<T> comparison)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (comparison(items[i - 1], items[i]) > 0)
+            {
+                items.Sort(comparison);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The claims of one question by scope key ("" for none): events, dates, and clusters of overlapping windows.</summary>
+    private static Dictionary<string, List<PreparedClaim>> ByScope(List<PreparedClaim> question)
+    {
+        var byScope = new Dictionary<string, List<PreparedClaim>>(StringComparer.Ordinal);
+        var windows = new List<PreparedClaim>();
+        foreach (var claim in question)
+        {
+            if (claim.ScopeKind == ScopeKind.When)
+            {
+                windows.Add(claim);
+            }
+            else
+            {
+                Add(byScope, claim.ScopeKey ?? "", claim);
+            }
+        }
+
+        foreach (var cluster in ClusterWindows(windows))
+        {
+            var low = cluster.Min(c => c.Window!.Value.Low);
+            var high = cluster.Max(c => c.Window!.Value.High);
+            var events = question.Where(c => c.ScopeKind == ScopeKind.Event && c.Window is { } w && w.Low < high && low < w.High)
+                .Select(c => c.ScopeKey!).Distinct().ToList();
+            var key = events.Count == 1 ? events[0] : WindowKey(cluster);
+            foreach (var claim in cluster)
+            {
+                Add(byScope, key, claim);
+            }
+        }
+
+        return byScope;
     }
 
     /// <summary>Claims whose windows overlap, directly or through others, form one cluster.</summary>
@@ -103,7 +172,7 @@ internal static class Grouping
             : $"when:{LocalDatePattern.Iso.Format(start)}/{LocalDatePattern.Iso.Format(end)}";
     }
 
-    private static void Add(SortedDictionary<string, List<PreparedClaim>> groups, string key, PreparedClaim claim)
+    private static void Add(Dictionary<string, List<PreparedClaim>> groups, string key, PreparedClaim claim)
     {
         if (!groups.TryGetValue(key, out var list))
         {

@@ -294,6 +294,12 @@ internal static class TextFolding
 
     public static string Fold(string text)
     {
+        // Keys, units and property names are mostly folded already; those come back as they are, without a copy.
+        if (IsFolded(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -336,5 +342,30 @@ internal static class TextFolding
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Whether folding would leave the text unchanged: printable ASCII without capitals or quotes, and single spaces
+    /// only between words. (No ASCII character is a mark, a format character or a quote other than " and '.)
+    /// </summary>
+    private static bool IsFolded(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                if (i == 0 || i == text.Length - 1 || text[i - 1] == ' ')
+                {
+                    return false;
+                }
+            }
+            else if (c is < '!' or > '~' or (>= 'A' and <= 'Z') or '"' or '\'')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -134,34 +134,36 @@ internal sealed class Validation
 
     private void CheckClaims(ImmutableArray<Claim> claims)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
         var textForms = new Text.TextFormCache();
+        Claims.EnsureCapacity(claims.Length);
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
-            var path = claim.Location ?? $"$.claims[{i}]";
             var id = claim.Id ?? $"{claim.Source}#{i}";
             var ok = true;
             if (!ids.Add(id))
             {
-                Issues.Add(new(IssueCodes.DuplicateId, $"{path}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
+                Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
                 ok = false;
             }
 
             if (!Sources.TryGetValue(claim.Source, out var source))
             {
-                Issues.Add(new(IssueCodes.UnknownSource, $"{path}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
+                Issues.Add(new(IssueCodes.UnknownSource, $"{PathOf(claim, i)}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
                 ok = false;
             }
 
             if (claim.Scope?.Event is { } eventId && !Events.ContainsKey(eventId))
             {
-                Issues.Add(new(IssueCodes.UnknownEvent, $"{path}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
+                Issues.Add(new(IssueCodes.UnknownEvent, $"{PathOf(claim, i)}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
                 ok = false;
             }
 
             // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
-            var resolved = ok ? Text.TextForms.Resolve(claim, source!, path, id, Issues, textForms) : null;
+            var resolved = !ok ? null
+                : Text.TextForms.HasWords(claim) ? Text.TextForms.Resolve(claim, source!, PathOf(claim, i), id, Issues, textForms)
+                : claim;
             if (resolved is not null)
             {
                 Claims.Add((resolved, id, source!));
@@ -172,4 +174,7 @@ internal sealed class Validation
             }
         }
     }
+
+    /// <summary>Where a claim was read from, or its position; built only for an issue, not for every claim.</summary>
+    private static string PathOf(Claim claim, int index) => claim.Location ?? $"$.claims[{index}]";
 }

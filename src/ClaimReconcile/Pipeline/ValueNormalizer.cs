@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using NodaTime;
 
@@ -8,24 +9,41 @@ namespace ClaimReconcile.Pipeline;
 /// (through the <see cref="HedgeTable"/>), dates to instants in the source's time zone, ages to birth
 /// intervals, mentions to entity ids.
 /// </summary>
+/// <remarks>
+/// Thread-safe: claims may be normalized in parallel. Units and texts repeat across claims (a million claims name a
+/// handful of units), so each distinct spelling is folded once per normalizer, and claims stating the same text or
+/// entity share one form.
+/// </remarks>
 internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver)
 {
     public const string InstantDimension = "instant";
     public const string BirthDimension = "birth";
 
-    public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated)
+    private readonly ConcurrentDictionary<string, (string Dimension, double Factor)> _units = new(StringComparer.Ordinal);
+    private static readonly KeyForm True = new("boolean", "true");
+    private static readonly KeyForm False = new("boolean", "false");
+
+    // Forms are immutable, so claims stating the same text or entity share one.
+    private readonly ConcurrentDictionary<string, KeyForm> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeyForm> _entities = new(StringComparer.Ordinal);
+
+    public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated) =>
+        Normalize(value, IsAge(property), source, asOf, negated);
+
+    /// <summary>Normalizes a value when the caller already knows whether its property is an age.</summary>
+    public Form Normalize(ClaimValue value, bool isAge, Source? source, LocalDate? asOf, bool negated)
     {
         var zone = source?.TimeZone ?? DateTimeZone.Utc;
         return value switch
         {
-            NumberValue n when IsAge(property) && Units.IsYears(n.Unit) => Age(n.Min, n.Max, n.Hedge, asOf, zone),
-            DurationValue d when IsAge(property) => Age(d.Length.TotalSeconds / Units.SecondsPerYear, d.Length.TotalSeconds / Units.SecondsPerYear, d.Hedge, asOf, zone, exactYears: false),
+            NumberValue n when isAge && IsYears(n.Unit) => Age(n.Min, n.Max, n.Hedge, asOf, zone),
+            DurationValue d when isAge => Age(d.Length.TotalSeconds / Units.SecondsPerYear, d.Length.TotalSeconds / Units.SecondsPerYear, d.Hedge, asOf, zone, exactYears: false),
             NumberValue n => Number(n),
             DurationValue d => Hedged(Units.Time, d.Length.TotalSeconds, d.Length.TotalSeconds, d.Hedge, DurationStep(d.Length)),
             TemporalValue t => Temporal(t, zone),
-            EntityValue e => new KeyForm("entity", resolver.Key(e.Mention)),
-            TextValue t => new KeyForm("text", TextFolding.Fold(t.Value)),
-            BooleanValue b => new KeyForm("boolean", (b.Value ^ negated) ? "true" : "false"),
+            EntityValue e => _entities.GetOrAdd(e.Mention, static (mention, resolver) => new KeyForm("entity", resolver.Key(mention)), resolver),
+            TextValue t => _texts.GetOrAdd(t.Value, static text => new KeyForm("text", TextFolding.Fold(text))),
+            BooleanValue b => (b.Value ^ negated) ? True : False,
             SetValue s => new SetForm([.. s.Members.Select(resolver.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
             _ => throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}."),
         };
@@ -33,9 +51,14 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
 
     public static bool IsAge(string property) => string.Equals(property.Trim(), "age", StringComparison.OrdinalIgnoreCase);
 
+    private (string Dimension, double Factor) Unit(string? unit) =>
+        unit is null ? Units.Resolve(null) : _units.GetOrAdd(unit, static u => Units.Resolve(u));
+
+    private bool IsYears(string? unit) => unit is not null && Unit(unit) is (Units.Time, Units.SecondsPerYear);
+
     private IntervalForm Number(NumberValue n)
     {
-        var (dimension, factor) = Units.Resolve(n.Unit);
+        var (dimension, factor) = Unit(n.Unit);
         var step = n.IsSingle ? RoundingStep(n.Min) * factor : 0;
         return Hedged(dimension, n.Min * factor, n.Max * factor, n.Hedge, step);
     }

@@ -46,6 +46,28 @@ public sealed class TextFoldingTests
         Assert.Equal(expected, TextFolding.Fold(text));
 
     [Fact]
+    public void Fold_TextAlreadyFolded_ComesBackAsTheSameString()
+    {
+        var folded = "attendance 2025-12-02 (moscow) #3";
+
+        Assert.Same(folded, TextFolding.Fold(folded));
+    }
+
+    [Theory]
+    [InlineData(" talks", "talks")]
+    [InlineData("talks ", "talks")]
+    [InlineData("moscow  talks", "moscow talks")]
+    [InlineData("moscow\ttalks", "moscow talks")]
+    [InlineData("Talks", "talks")]
+    [InlineData("\"talks\"", "talks")]
+    [InlineData("it's", "its")]
+    [InlineData("tal\u00ADks", "talks")]
+    [InlineData("caf\u00E9", "cafe")]
+    [InlineData("talks\u0007", "talks")]
+    public void Fold_AsciiTextThatIsNotYetFolded_IsFolded(string text, string expected) =>
+        Assert.Equal(expected, TextFolding.Fold(text));
+
+    [Fact]
     public void Reconcile_SameWordWithAndWithoutUmlaut_Agree()
     {
         var claims = ClaimSet.CreateBuilder()

@@ -14,9 +14,12 @@ internal static class TextForms
         "shall", "plans", "planned", "scheduled", "upcoming", "expected", "going",
     ];
 
+    /// <summary>Whether the claim has words to read: a worded value or a <c>when</c> scope in words.</summary>
+    public static bool HasWords(Claim claim) => claim.Value is WordedValue || claim.Scope?.WhenText is not null;
+
     public static Claim? Resolve(Claim claim, Source source, string path, string id, List<ReconciliationIssue> issues, TextFormCache? cache = null)
     {
-        if (claim.Value is not WordedValue && claim.Scope?.WhenText is null)
+        if (!HasWords(claim))
         {
             return claim;
         }

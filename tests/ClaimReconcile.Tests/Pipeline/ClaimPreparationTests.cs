@@ -1,0 +1,54 @@
+using ClaimReconcile.Pipeline;
+
+namespace ClaimReconcile.Tests;
+
+public sealed class ClaimPreparationTests
+{
+    [Fact]
+    public void PrepareAll_ManyClaims_GivesEachClaimWhatPreparingItAloneGives()
+    {
+        var claims = Enumerable.Range(0, 20_000).Select(i => Some.Claim(
+            i % 3 == 0 ? "zeit" : "tsp",
+            i % 2 == 0 ? Some.Hours((i % 7) + 1) : ClaimValue.Text($"Name {i % 11}"),
+            id: $"c{i}",
+            subject: $"q{i % 500}",
+            property: i % 5 == 0 ? "Duration" : "duration"));
+        var (validation, preparation) = Setup(Some.ClaimSet([.. claims]));
+
+        // Prepared on several threads (three ranges of claims), whatever the default threshold.
+        var all = preparation.PrepareAll(validation.Claims, parallelFrom: 1_000);
+        var alone = validation.Claims.Select(c => preparation.Prepare(c.Claim, c.Id, c.Source)).ToList();
+
+        Assert.Equal(validation.Claims.Select(c => c.Id), all.Select(p => p.Id));
+        Assert.Equal(alone.Select(Describe), all.Select(Describe));
+        Assert.Equal("duration", all[0].PropertyKey);
+        Assert.Equal(new KeyForm("text", "name 1"), all[1].Form);
+    }
+
+    [Fact]
+    public void Prepare_DerivedSourceAndSpeaker_SpeakAsTheFamilyRootAndAsTheSpeaker()
+    {
+        var set = new ClaimSet(
+            [Some.Source("zeit", "afp"), Some.Source("afp")],
+            [Some.Claim("zeit", Some.Hours(5), id: "z"), Some.Claim("zeit", Some.Hours(5), id: "u", speaker: "Uschakow")]);
+        var (validation, preparation) = Setup(set);
+
+        var prepared = preparation.PrepareAll(validation.Claims);
+
+        Assert.Equal(["source:afp", "speaker:uschakow"], prepared.Select(p => p.Voice));
+        Assert.Equal([null, "uschakow"], prepared.Select(p => p.SpeakerKey));
+        Assert.All(prepared, p => Assert.Equal(Some.PublishedOn, p.AsOf));
+    }
+
+    private static (Validation Validation, ClaimPreparation Preparation) Setup(ClaimSet set)
+    {
+        var validation = Validation.Run(set);
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
+        var normalizer = new ValueNormalizer(HedgeTable.Default, resolver);
+        var families = new SourceFamilies(validation.Sources.Values);
+        return (validation, new ClaimPreparation(validation, resolver, normalizer, families, Some.Clock.GetCurrentInstant()));
+    }
+
+    private static string Describe(PreparedClaim p) =>
+        $"{p.Id} {p.SubjectKey} {p.PropertyKey} {p.Voice} {p.ScopeKind} {p.ScopeKey} {p.AsOf} {p.Form}";
+}
