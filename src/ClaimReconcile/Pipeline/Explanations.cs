@@ -7,14 +7,36 @@ namespace ClaimReconcile.Pipeline;
 /// <summary>One sentence per group that a journalist can read: who agrees, who contradicts, by how much, and who counts once.</summary>
 /// <remarks>
 /// Runs once per group, so a million claims mean a hundred thousand sentences: each is written into one
-/// <see cref="StringBuilder"/>, claim by claim, without intermediate lists or joined strings. Stateless and thread-safe.
+/// <see cref="StringBuilder"/>, claim by claim, without intermediate lists or joined strings, and the builder is
+/// reused by the next group on the same thread. Thread-safe: no state is shared between threads.
 /// </remarks>
 internal static class Explanations
 {
+    /// <summary>A builder longer than this is not kept for reuse: one huge group should not hold its memory for good.</summary>
+    private const int KeptCapacity = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
     public static string Explain(Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
         ClaimStatus[] statuses, EntityResolver resolver, Dictionary<string, Source> sources)
     {
-        var text = new StringBuilder(128 + (48 * claims.Count));
+        // Taken, not borrowed: should anything below ever explain another group, it gets a builder of its own.
+        var text = t_text ?? new StringBuilder(256);
+        t_text = null;
+        Write(text, verdict, claims, group, estimate, statuses, resolver);
+        var explanation = text.ToString();
+        if (text.Capacity <= KeptCapacity)
+        {
+            t_text = text.Clear();
+        }
+
+        return explanation;
+    }
+
+    private static void Write(StringBuilder text, Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
+        ClaimStatus[] statuses, EntityResolver resolver)
+    {
         switch (verdict)
         {
             case Verdict.SingleSource:
@@ -88,8 +110,6 @@ internal static class Explanations
                 text.Append('.');
                 break;
         }
-
-        return text.ToString();
     }
 
     public static string Value(ClaimValue value, EntityResolver resolver) => value switch
