@@ -19,7 +19,7 @@ internal static class Explanations
     private static StringBuilder? t_text;
 
     public static string Explain(Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
-        ClaimStatus[] statuses, EntityResolver resolver, Dictionary<string, Source> sources)
+        ReadOnlySpan<ClaimStatus> statuses, EntityResolver resolver, Dictionary<string, Source> sources)
     {
         // Taken, not borrowed: should anything below ever explain another group, it gets a builder of its own.
         var text = t_text ?? new StringBuilder(256);
@@ -35,7 +35,7 @@ internal static class Explanations
     }
 
     private static void Write(StringBuilder text, Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
-        ClaimStatus[] statuses, EntityResolver resolver)
+        ReadOnlySpan<ClaimStatus> statuses, EntityResolver resolver)
     {
         switch (verdict)
         {
@@ -144,9 +144,10 @@ internal static class Explanations
     }
 
     /// <summary>How many voices the supported claims speak with.</summary>
-    private static int SupportingVoices(EstimationGroup group, ClaimStatus[] statuses)
+    private static int SupportingVoices(EstimationGroup group, ReadOnlySpan<ClaimStatus> statuses)
     {
-        var seen = new bool[group.Voices];
+        // A group's voices are few: keep the marks on the stack unless there are very many.
+        var seen = group.Voices <= 256 ? stackalloc bool[group.Voices] : new bool[group.Voices];
         var count = 0;
         for (var c = 0; c < statuses.Length; c++)
         {

@@ -165,7 +165,8 @@ internal static class Judgement
         EstimationGroup group, GroupEstimate estimate, EntityResolver resolver, Dictionary<string, Source> sources)
     {
         var n = claims.Count;
-        var statuses = new ClaimStatus[n];
+        // Statuses live only while the group is judged: on the stack unless the group is very large.
+        var statuses = n <= 256 ? stackalloc ClaimStatus[n] : new ClaimStatus[n];
         Verdict verdict;
         if (group.Voices < 2)
         {
