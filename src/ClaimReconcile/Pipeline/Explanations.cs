@@ -120,7 +120,7 @@ internal static class Explanations
 
     private static string Name(Source source) => source.Name ?? source.Id;
 
-    /// <summary>Who speaks: the source, and the speaker it quotes.</summary>
+    /// <summary>Who speaks: the source, and the speaker it quotes (a new string only for a quote).</summary>
     private static string Who(PreparedClaim claim, EntityResolver resolver) => claim.SpeakerKey is { } speaker
         ? $"{Name(claim.Source)} (quoting {resolver.Label(speaker) ?? claim.Claim.Speaker})"
         : Name(claim.Source);
@@ -134,13 +134,7 @@ internal static class Explanations
 
     private static void AppendSays(StringBuilder text, PreparedClaim claim, EntityResolver resolver)
     {
-        text.Append(Name(claim.Source));
-        if (claim.SpeakerKey is { } speaker)
-        {
-            text.Append(" (quoting ").Append(resolver.Label(speaker) ?? claim.Claim.Speaker).Append(')');
-        }
-
-        text.Append(claim.Claim.Negated ? " says not " : " says ").Append(Value(claim.Claim.Value, resolver));
+        text.Append(Who(claim, resolver)).Append(claim.Claim.Negated ? " says not " : " says ").Append(Value(claim.Claim.Value, resolver));
     }
 
     /// <summary>How many voices the supported claims speak with.</summary>
