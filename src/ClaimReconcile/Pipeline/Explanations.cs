@@ -1,46 +1,114 @@
+using System.Text;
 using ClaimReconcile.Estimation;
 using NodaTime;
 
 namespace ClaimReconcile.Pipeline;
 
 /// <summary>One sentence per group that a journalist can read: who agrees, who contradicts, by how much, and who counts once.</summary>
+/// <remarks>
+/// Runs once per group, so a million claims mean a hundred thousand sentences: each is written into one
+/// <see cref="StringBuilder"/>, claim by claim, without intermediate lists or joined strings, and the builder is
+/// reused by the next group on the same thread. Thread-safe: no state is shared between threads.
+/// </remarks>
 internal static class Explanations
 {
-    public static string Explain(Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
-        ClaimStatus[] statuses, EntityResolver resolver, Dictionary<string, Source> sources)
-    {
-        string Who(PreparedClaim c) => c.SpeakerKey is { } speaker
-            ? $"{Name(c.Source)} (quoting {resolver.Label(speaker) ?? c.Claim.Speaker})"
-            : Name(c.Source);
-        string Says(PreparedClaim c) => $"{Who(c)} says{(c.Claim.Negated ? " not" : "")} {Value(c.Claim.Value, resolver)}";
+    /// <summary>A builder longer than this is not kept for reuse: one huge group should not hold its memory for good.</summary>
+    private const int KeptCapacity = 4096;
 
-        var dependence = Dependence(claims, resolver);
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    public static string Explain(Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
+        ReadOnlySpan<ClaimStatus> statuses, EntityResolver resolver, Dictionary<string, Source> sources)
+    {
+        // Taken, not borrowed: should anything below ever explain another group, it gets a builder of its own.
+        var text = t_text ?? new StringBuilder(256);
+        t_text = null;
+        Write(text, verdict, claims, group, estimate, statuses, resolver);
+        var explanation = text.ToString();
+        if (text.Capacity <= KeptCapacity)
+        {
+            t_text = text.Clear();
+        }
+
+        return explanation;
+    }
+
+    private static void Write(StringBuilder text, Verdict verdict, List<PreparedClaim> claims, EstimationGroup group, GroupEstimate estimate,
+        ReadOnlySpan<ClaimStatus> statuses, EntityResolver resolver)
+    {
         switch (verdict)
         {
             case Verdict.SingleSource:
                 if (claims.Count == 1)
                 {
-                    return $"Only {Says(claims[0])}; no independent source confirms or contradicts it.";
+                    text.Append("Only ");
+                    AppendSays(text, claims[0], resolver);
+                    text.Append("; no independent source confirms or contradicts it.");
+                    break;
                 }
 
-                return $"Only one independent voice speaks here: {JoinAnd(claims.Select(Says).Distinct())}{(dependence.Length > 0 ? $" ({dependence})" : "")}.";
+                text.Append("Only one independent voice speaks here: ");
+                AppendJoinAnd(text, Distinct(claims, c => Says(c, resolver)));
+                if (CountsOnce(claims, group))
+                {
+                    text.Append(" (").Append(Dependence(claims, resolver)).Append(')');
+                }
+
+                text.Append('.');
+                break;
 
             case Verdict.Agreement:
-                var value = Value(claims[estimate.Winner!.Value].Claim.Value, resolver);
-                return $"{group.Voices} independent sources agree on {value} ({JoinAnd(claims.Select(Who).Distinct())}){(dependence.Length > 0 ? $"; {dependence}" : "")}.";
+                text.Append(group.Voices).Append(" independent sources agree on ").Append(Value(claims[estimate.Winner!.Value].Claim.Value, resolver)).Append(" (");
+                AppendJoinAnd(text, Distinct(claims, c => Who(c, resolver)));
+                text.Append(')');
+                AppendDependence(text, claims, group, resolver);
+                text.Append('.');
+                break;
 
             default:
                 if (estimate.Winner is { } winner)
                 {
-                    var supporters = Enumerable.Range(0, claims.Count).Where(c => statuses[c] == ClaimStatus.Supported).Select(c => group.Claims[c].Voice).Distinct().Count();
-                    var against = Enumerable.Range(0, claims.Count).Where(c => statuses[c] == ClaimStatus.Contradicted)
-                        .Select(c => Says(claims[c]) + Gap(claims[winner].Form, claims[c].Form)).ToList();
+                    var supporters = SupportingVoices(group, statuses);
+                    var against = 0;
+                    foreach (var status in statuses)
+                    {
+                        against += status == ClaimStatus.Contradicted ? 1 : 0;
+                    }
+
+                    var consensus = claims[winner];
+                    text.Append(supporters).Append(" of ").Append(group.Voices).Append(" independent sources support ")
+                        .Append(Value(consensus.Claim.Value, resolver)).Append(", but ");
+                    for (int c = 0, written = 0; c < claims.Count; c++)
+                    {
+                        if (statuses[c] == ClaimStatus.Contradicted)
+                        {
+                            text.Append(Separator(written++, against));
+                            AppendSays(text, claims[c], resolver);
+                            AppendGap(text, consensus.Form, claims[c].Form);
+                        }
+                    }
+
                     // Without most voices behind it, a value wins only on the reliability its sources have shown elsewhere.
-                    var why = supporters * 2 <= group.Voices ? "; its sources have proven more reliable on other questions" : "";
-                    return $"{supporters} of {group.Voices} independent sources support {Value(claims[winner].Claim.Value, resolver)}, but {JoinAnd(against)}{why}{(dependence.Length > 0 ? $"; {dependence}" : "")}.";
+                    if (supporters * 2 <= group.Voices)
+                    {
+                        text.Append("; its sources have proven more reliable on other questions");
+                    }
+
+                    AppendDependence(text, claims, group, resolver);
+                    text.Append('.');
+                    break;
                 }
 
-                return $"{group.Voices} independent sources disagree and none outweighs the others: {JoinAnd(claims.Select(Says))}.";
+                text.Append(group.Voices).Append(" independent sources disagree and none outweighs the others: ");
+                for (var c = 0; c < claims.Count; c++)
+                {
+                    text.Append(Separator(c, claims.Count));
+                    AppendSays(text, claims[c], resolver);
+                }
+
+                text.Append('.');
+                break;
         }
     }
 
@@ -51,6 +119,96 @@ internal static class Explanations
     };
 
     private static string Name(Source source) => source.Name ?? source.Id;
+
+    /// <summary>Who speaks: the source, and the speaker it quotes (a new string only for a quote).</summary>
+    private static string Who(PreparedClaim claim, EntityResolver resolver) => claim.SpeakerKey is { } speaker
+        ? $"{Name(claim.Source)} (quoting {resolver.Label(speaker) ?? claim.Claim.Speaker})"
+        : Name(claim.Source);
+
+    private static string Says(PreparedClaim claim, EntityResolver resolver)
+    {
+        var text = new StringBuilder();
+        AppendSays(text, claim, resolver);
+        return text.ToString();
+    }
+
+    private static void AppendSays(StringBuilder text, PreparedClaim claim, EntityResolver resolver)
+    {
+        text.Append(Who(claim, resolver)).Append(claim.Claim.Negated ? " says not " : " says ").Append(Value(claim.Claim.Value, resolver));
+    }
+
+    /// <summary>How many voices the supported claims speak with.</summary>
+    private static int SupportingVoices(EstimationGroup group, ReadOnlySpan<ClaimStatus> statuses)
+    {
+        // A group's voices are few: keep the marks on the stack unless there are very many.
+        var seen = group.Voices <= 256 ? stackalloc bool[group.Voices] : new bool[group.Voices];
+        var count = 0;
+        for (var c = 0; c < statuses.Length; c++)
+        {
+            if (statuses[c] == ClaimStatus.Supported && !seen[group.Claims[c].Voice])
+            {
+                seen[group.Claims[c].Voice] = true;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Each claim's text once, in claim order (two sources can bear one name, so texts are compared, not sources).</summary>
+    private static List<string> Distinct(List<PreparedClaim> claims, Func<PreparedClaim, string> describe)
+    {
+        var distinct = new List<string>(claims.Count);
+        var seen = new HashSet<string>(claims.Count, StringComparer.Ordinal);
+        foreach (var claim in claims)
+        {
+            var item = describe(claim);
+            if (seen.Add(item))
+            {
+                distinct.Add(item);
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>Appends "; " and the note on who counts once, when there is one.</summary>
+    private static void AppendDependence(StringBuilder text, List<PreparedClaim> claims, EstimationGroup group, EntityResolver resolver)
+    {
+        if (CountsOnce(claims, group))
+        {
+            text.Append("; ").Append(Dependence(claims, resolver));
+        }
+    }
+
+    /// <summary>
+    /// Whether a note on dependence is due: some voice speaks through two sources (a family sharing an upstream) or one
+    /// speaker is quoted twice. Most groups have as many voices as claims and need no look at all.
+    /// </summary>
+    private static bool CountsOnce(List<PreparedClaim> claims, EstimationGroup group)
+    {
+        if (group.Voices == claims.Count)
+        {
+            return false;
+        }
+
+        var firstSource = new int[group.Voices];
+        Array.Fill(firstSource, -1);
+        for (var c = 0; c < claims.Count; c++)
+        {
+            var (voice, source) = (group.Claims[c].Voice, group.Claims[c].Source);
+            if (firstSource[voice] < 0)
+            {
+                firstSource[voice] = source;
+            }
+            else if (claims[c].SpeakerKey is not null || firstSource[voice] != source)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Dependence(List<PreparedClaim> claims, EntityResolver resolver)
     {
@@ -71,17 +229,18 @@ internal static class Explanations
         return string.Join("; ", notes);
     }
 
-    private static string Gap(Form consensus, Form other)
+    /// <summary>Appends how far a contradicting value lies from the consensus (", 2 h above it"), when both are on one axis and apart.</summary>
+    private static void AppendGap(StringBuilder text, Form consensus, Form other)
     {
         if (consensus is not IntervalForm a || other is not IntervalForm b || a.Dimension != b.Dimension)
         {
-            return "";
+            return;
         }
 
         var gap = Math.Max(b.Low - a.High, a.Low - b.High);
         if (!(gap > 0) || double.IsInfinity(gap))
         {
-            return "";
+            return;
         }
 
         var later = b.Low >= a.High;
@@ -100,7 +259,7 @@ internal static class Explanations
                 : DaysApart(gap),
             _ => NumberValue.Format(Math.Round(gap, 6)),
         };
-        return $", {amount} {direction} it";
+        text.Append(", ").Append(amount).Append(' ').Append(direction).Append(" it");
     }
 
     private static string DaysApart(double seconds)
@@ -109,14 +268,21 @@ internal static class Explanations
         return days == 1 ? "1 day" : $"{NumberValue.Format(days)} days";
     }
 
-    private static string JoinAnd(IEnumerable<string> items)
+    /// <summary>What goes before item <paramref name="index"/> of <paramref name="count"/> in "a, b and c".</summary>
+    private static string Separator(int index, int count) => index == 0 ? "" : index == count - 1 ? " and " : ", ";
+
+    private static void AppendJoinAnd(StringBuilder text, List<string> items)
     {
-        var list = items.ToList();
-        return list.Count switch
+        for (var i = 0; i < items.Count; i++)
         {
-            0 => "",
-            1 => list[0],
-            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
-        };
+            text.Append(Separator(i, items.Count)).Append(items[i]);
+        }
+    }
+
+    private static string JoinAnd(List<string> items)
+    {
+        var text = new StringBuilder();
+        AppendJoinAnd(text, items);
+        return text.ToString();
     }
 }

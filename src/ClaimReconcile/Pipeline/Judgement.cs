@@ -164,7 +164,8 @@ internal static class Judgement
         EstimationGroup group, GroupEstimate estimate, EntityResolver resolver, Dictionary<string, Source> sources)
     {
         var n = claims.Count;
-        var statuses = new ClaimStatus[n];
+        // Statuses live only while the group is judged: on the stack unless the group is very large.
+        var statuses = n <= 256 ? stackalloc ClaimStatus[n] : new ClaimStatus[n];
         Verdict verdict;
         if (group.Voices < 2)
         {
@@ -172,29 +173,54 @@ internal static class Judgement
         }
         else if (estimate.Winner is { } winner)
         {
+            var all = true;
             for (var c = 0; c < n; c++)
             {
                 statuses[c] = group.Support(winner, c) >= 0.5 ? ClaimStatus.Supported : ClaimStatus.Contradicted;
+                all &= statuses[c] == ClaimStatus.Supported;
             }
 
-            verdict = statuses.All(s => s == ClaimStatus.Supported) ? Verdict.Agreement : Verdict.Conflict;
+            verdict = all ? Verdict.Agreement : Verdict.Conflict;
         }
         else
         {
             for (var c = 0; c < n; c++)
             {
-                var contradicted = Enumerable.Range(0, n).Any(d => group.Claims[d].Voice != group.Claims[c].Voice
-                    && ((group.Claims[d].IsCandidate && group.Support(d, c) < 0.5) || (group.Claims[c].IsCandidate && group.Support(c, d) < 0.5)));
-                statuses[c] = contradicted ? ClaimStatus.Contradicted : ClaimStatus.Supported;
+                statuses[c] = IsContradicted(group, c) ? ClaimStatus.Contradicted : ClaimStatus.Supported;
             }
 
             verdict = Verdict.Conflict;
         }
 
-        var assessments = claims.Select((c, i) => new ClaimAssessment(c.Claim, c.Id, statuses[i], Math.Round(estimate.ClaimProbabilities[i], 3), c.Voice)).ToImmutableArray();
+        var assessments = ImmutableArray.CreateBuilder<ClaimAssessment>(n);
+        for (var c = 0; c < n; c++)
+        {
+            assessments.Add(new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Math.Round(estimate.ClaimProbabilities[c], 3), claims[c].Voice));
+        }
+
         var consensus = estimate.Winner is { } w ? claims[w].Claim.Value : null;
         var explanation = Explanations.Explain(verdict, claims, group, estimate, statuses, resolver, sources);
         return new ClaimGroup(subject, label, property, scope, verdict, group.Voices, consensus,
-            consensus is null && verdict != Verdict.SingleSource ? null : Math.Round(estimate.Confidence, 3), assessments, explanation);
+            consensus is null && verdict != Verdict.SingleSource ? null : Math.Round(estimate.Confidence, 3), assessments.MoveToImmutable(), explanation);
+    }
+
+    /// <summary>
+    /// Without a consensus, a claim is contradicted when another voice's value speaks against it, or its value against
+    /// another voice's: one pass over the other claims, so a group costs n² support lookups and no allocation.
+    /// </summary>
+    private static bool IsContradicted(EstimationGroup group, int c)
+    {
+        var claim = group.Claims[c];
+        for (var d = 0; d < group.Claims.Length; d++)
+        {
+            var other = group.Claims[d];
+            if (other.Voice != claim.Voice
+                && ((other.IsCandidate && group.Support(d, c) < 0.5) || (claim.IsCandidate && group.Support(c, d) < 0.5)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
