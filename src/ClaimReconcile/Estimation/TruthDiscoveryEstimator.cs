@@ -157,7 +157,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     }
 
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
-    internal sealed record Continuation(Chain Chain, double[] Priors, ImmutableArray<DetectedDependence> Dependencies, Dictionary<long, double> ByPair);
+    internal sealed record Continuation(Chain Chain, double[] Priors, ImmutableArray<DetectedDependence> Dependencies, DependenceMap ByPair);
 
     /// <summary>The final state of one order of the estimate.</summary>
     private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain, bool FoundFirst);
@@ -245,7 +245,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     internal double LogLikelihood(GroupState[] groups, double[] priors, double[] reliability, ImmutableArray<DetectedDependence> dependencies)
     {
         var sources = reliability.Length;
-        var byPair = dependencies.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+        var byPair = ByPair(dependencies, sources);
         var perGroup = new double[groups.Length];
         Partitioned.For(groups.Length, g => perGroup[g] = groups[g].LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
         var total = 0.0;
@@ -280,8 +280,38 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return found;
     }
 
-    private static Dictionary<long, double> ByPair(ImmutableArray<DetectedDependence> found, int sources) =>
-        found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability);
+    private static DependenceMap ByPair(ImmutableArray<DetectedDependence> found, int sources)
+    {
+        var involved = new bool[sources];
+        foreach (var d in found)
+        {
+            involved[d.Source] = involved[d.Other] = true;
+        }
+
+        return new DependenceMap(found.ToDictionary(d => ((long)d.Source * sources) + d.Other, d => d.Probability), involved);
+    }
+
+    /// <summary>The pairs of sources judged dependent, by key <c>a · sources + b</c> (a &lt; b), and which sources are in any pair.</summary>
+    internal sealed record DependenceMap(Dictionary<long, double> ByPair, bool[] Involved)
+    {
+        public int Count => ByPair.Count;
+
+        /// <summary>Whether at least two of the first <paramref name="n"/> claims come from sources in some dependent pair (else no claim is discounted).</summary>
+        public bool Touches(int[] sources, int n)
+        {
+            var found = 0;
+            for (var c = 0; c < n; c++)
+            {
+                found += Involved[sources[c]] ? 1 : 0;
+                if (found >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private void Settle(Chain chain)
     {
@@ -532,6 +562,30 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         private GroupEstimate? _result;
 
+        /// <summary>Whether some claim's vote is discounted for copying.</summary>
+        private bool _discounted;
+
+        /// <summary>The first <paramref name="n"/> claims from the most reliable source down, ties in claim order.</summary>
+        private int[] ByReliability(int n, double[] reliability)
+        {
+            var order = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                // Insertion sort: groups are small, and it keeps equal reliabilities in claim order.
+                var r = reliability[_sources[i]];
+                var j = i;
+                while (j > 0 && reliability[_sources[order[j - 1]]] < r)
+                {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+
+                order[j] = i;
+            }
+
+            return order;
+        }
+
         /// <summary>Whether the probabilities must be computed again, given which sources' weights changed.</summary>
         public bool NeedsUpdate(bool[] changedSources)
         {
@@ -573,14 +627,26 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// reliable source down, a claim's vote shrinks by <c>1 − copyRate · P(dependent)</c> for every earlier claim
         /// of a dependent source with the very same value (ACCU's discount), so a copied value counts about once.
         /// </summary>
-        public void Discount(Dictionary<long, double> dependence, double[] reliability, double copyRate, int maxClaims)
+        public void Discount(DependenceMap dependence, double[] reliability, double copyRate, int maxClaims)
         {
             var claims = _group.Claims;
-            _fresh = true;
-            Array.Fill(_discount, 1);
             var n = Math.Min(claims.Length, maxClaims);
+            if (!dependence.Touches(_sources, n))
+            {
+                // No two claims here come from dependent sources: nothing is discounted, and nothing changes if nothing was.
+                if (_discounted)
+                {
+                    Array.Fill(_discount, 1);
+                    (_discounted, _fresh) = (false, true);
+                }
+
+                return;
+            }
+
+            (_discounted, _fresh) = (true, true);
+            Array.Fill(_discount, 1);
             var sources = reliability.Length;
-            var order = Enumerable.Range(0, n).OrderByDescending(c => reliability[claims[c].Source]).ThenBy(c => c).ToArray();
+            var order = ByReliability(n, reliability);
             for (var x = 1; x < order.Length; x++)
             {
                 var c = order[x];
@@ -594,7 +660,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     var d = order[y];
                     var (a, b) = (claims[c].Source, claims[d].Source);
                     if (ValueOf[d] == ValueOf[c] && a != b && claims[c].Voice != claims[d].Voice
-                        && dependence.TryGetValue(((long)Math.Min(a, b) * sources) + Math.Max(a, b), out var probability))
+                        && dependence.ByPair.TryGetValue(((long)Math.Min(a, b) * sources) + Math.Max(a, b), out var probability))
                     {
                         _discount[c] *= 1 - (copyRate * probability);
                     }
@@ -610,12 +676,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// with probability <c>copyRate · P(dependent)</c>, and then repeats that claim's value. Claims of one voice
         /// share one voice's weight.
         /// </summary>
-        public double LogLikelihood(Dictionary<long, double> dependence, double[] reliability, double falseValues, double copyRate, int maxClaims)
+        public double LogLikelihood(DependenceMap dependence, double[] reliability, double falseValues, double copyRate, int maxClaims)
         {
             var claims = _group.Claims;
             var n = claims.Length;
             var limit = Math.Min(n, maxClaims);
-            var order = Enumerable.Range(0, n).OrderByDescending(c => reliability[claims[c].Source]).ThenBy(c => c).ToArray();
+            var order = ByReliability(n, reliability);
+            var copying = dependence.Touches(_sources, limit);
             var voiceSize = new int[Math.Max(1, _voiceCount)];
             foreach (var c in order)
             {
@@ -629,12 +696,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 var c = order[x];
                 var keep = 1.0;
                 var (same, all) = (0.0, 0.0);
-                for (var y = 0; y < x && c < limit && ValueOf[c] >= 0; y++)
+                for (var y = 0; copying && y < x && c < limit && ValueOf[c] >= 0; y++)
                 {
                     var d = order[y];
                     var (a, b) = (claims[c].Source, claims[d].Source);
                     if (d < limit && ValueOf[d] >= 0 && a != b && claims[c].Voice != claims[d].Voice
-                        && dependence.TryGetValue(((long)Math.Min(a, b) * reliability.Length) + Math.Max(a, b), out var probability))
+                        && dependence.ByPair.TryGetValue(((long)Math.Min(a, b) * reliability.Length) + Math.Max(a, b), out var probability))
                     {
                         var m = copyRate * probability;
                         keep *= 1 - m;

@@ -69,26 +69,28 @@ internal static class Judgement
 
         warning = incomparable is null ? null : Incomparable(claims, pattern, patterns, incomparable);
 
-        var voices = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var claim in claims)
+        // Voices are numbered in ordinal order of their keys; a group has few, so a list beats a dictionary.
+        var distinct = n <= 16 ? [] : new HashSet<string>(claims.Select(c => c.Voice), StringComparer.Ordinal).ToList();
+        if (n <= 16)
         {
-            voices.TryAdd(claim.Voice, 0);
+            foreach (var claim in claims)
+            {
+                if (IndexOf(distinct, claim.Voice) < 0)
+                {
+                    distinct.Add(claim.Voice);
+                }
+            }
         }
 
-        var ordered = voices.Keys.ToArray();
-        Array.Sort(ordered, StringComparer.Ordinal);
-        for (var v = 0; v < ordered.Length; v++)
-        {
-            voices[ordered[v]] = v;
-        }
-
+        distinct.Sort(StringComparer.Ordinal);
         var estimationClaims = ImmutableArray.CreateBuilder<EstimationClaim>(n);
         foreach (var c in claims)
         {
-            estimationClaims.Add(new EstimationClaim(sourceIndex[c.Source.Id], voices[c.Voice], IsCandidate(c), c.Form.Spread));
+            var voice = n <= 16 ? IndexOf(distinct, c.Voice) : distinct.BinarySearch(c.Voice, StringComparer.Ordinal);
+            estimationClaims.Add(new EstimationClaim(sourceIndex[c.Source.Id], voice, IsCandidate(c), c.Form.Spread));
         }
 
-        return new EstimationGroup(estimationClaims.MoveToImmutable(), voices.Count, pattern, patterns, support, closeness);
+        return new EstimationGroup(estimationClaims.MoveToImmutable(), distinct.Count, pattern, patterns, support, closeness);
     }
 
     /// <summary>The warning naming the first pair of claims (in claim order) whose values cannot be compared: one per group.</summary>
@@ -108,6 +110,19 @@ internal static class Judgement
         }
 
         return null;
+    }
+
+    private static int IndexOf(List<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], item, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Whether a claim's support is inverted: a negated claim (other than a boolean) supports what it does not overlap.</summary>
