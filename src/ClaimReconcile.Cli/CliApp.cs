@@ -107,24 +107,21 @@ internal static class CliApp
 
         progress.Stage($"writing {request.Format}");
         var report = loaded.Report;
-        var text = request.Format switch
-        {
-            "json" => ReportJson.Write(report),
-            "markdown" => MarkdownReport.Render(report),
-            "html" => HtmlReport.Render(report),
-            "claimreview" => ClaimReviewJson.Write(report, new ClaimReviewOptions
-            {
-                PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
-                AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
-            }, loaded.Clock),
-            _ => TextReport.Render(report),
-        };
-
         if (request.Out is { } file)
         {
             try
             {
-                File.WriteAllText(file.FullName, text, Utf8);
+                // Straight to the file through a buffer: a report of a million claims is never held as one string.
+                using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+                if (request.Format == "json")
+                {
+                    ReportJson.Write(report, stream);
+                }
+                else
+                {
+                    using var writer = new StreamWriter(stream, Utf8);
+                    writer.Write(Render(request, loaded));
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -134,11 +131,24 @@ internal static class CliApp
         }
         else
         {
-            output.Write(text);
+            output.Write(Render(request, loaded));
         }
 
         return request.FailOnConflict && report.Summary.Conflicts > 0 ? ConflictsFound : Done;
     }
+
+    private static string Render(ReconcileRequest request, Loaded loaded) => request.Format switch
+    {
+        "json" => ReportJson.Write(loaded.Report),
+        "markdown" => MarkdownReport.Render(loaded.Report),
+        "html" => HtmlReport.Render(loaded.Report),
+        "claimreview" => ClaimReviewJson.Write(loaded.Report, new ClaimReviewOptions
+        {
+            PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
+            AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
+        }, loaded.Clock),
+        _ => TextReport.Render(loaded.Report),
+    };
 
     private static int Validate(ParseResult result, InputOptions input, TextWriter output, TextWriter error, CliSettings settings)
     {

@@ -102,6 +102,7 @@ public static class ReportJson
             writer.WriteEndArray();
             writer.WriteString("explanation", group.Explanation);
             writer.WriteEndObject();
+            JsonOutput.FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
@@ -135,6 +136,7 @@ public static class ReportJson
             }
 
             writer.WriteEndObject();
+            JsonOutput.FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
@@ -149,6 +151,7 @@ public static class ReportJson
             writer.WriteString("path", issue.Path);
             writer.WriteString("message", issue.Message);
             writer.WriteEndObject();
+            JsonOutput.FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
