@@ -8,6 +8,7 @@ namespace ClaimReconcile.Serialization;
 /// Reads a claim set from a stream one item at a time: the top level is walked token by token over a pooled
 /// buffer, and only one source, entity, event or claim at a time is parsed into a small <see cref="JsonDocument"/>
 /// and handed to <see cref="ClaimSetReader"/>. Memory therefore grows with the items kept, not with the input.
+/// Claims of the common, valid shape skip the document: <see cref="SimpleClaimReader"/> reads them from the tokens.
 /// Enforces <see cref="ClaimSetReadOptions"/>; never throws on bad data.
 /// </summary>
 internal sealed class ClaimSetStreamReader : IDisposable
@@ -40,7 +41,7 @@ internal sealed class ClaimSetStreamReader : IDisposable
     {
         _stream = stream;
         _options = options;
-        _simple = simpleClaims ? new SimpleClaimReader() : null;
+        _simple = simpleClaims ? new SimpleClaimReader(options) : null;
         _readerOptions = new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -264,39 +265,28 @@ internal sealed class ClaimSetStreamReader : IDisposable
         while (true)
         {
             var reader = CreateReader();
-            var probe = reader;
-            if (probe.Read() && Walk(ref probe, path: null, out var tooLong))
+            Claim? claim;
+            bool incomplete;
+            try
             {
-                if (tooLong)
-                {
-                    return false;
-                }
+                claim = simple.TryRead(ref reader, _buffer.AsSpan(_start, _end - _start), index, out incomplete);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or OverflowException)
+            {
+                // Broken JSON or text, or a value the model cannot hold: the general reader reports it as such.
+                return false;
+            }
 
-                reader.Read();
-                Claim? claim;
-                try
-                {
-                    claim = simple.TryRead(ref reader, _buffer.AsSpan(_start, _end - _start), index);
-                }
-                catch (Exception e) when (e is ArgumentException or OverflowException)
-                {
-                    // A value the model cannot hold: the general reader reports it as such.
-                    return false;
-                }
-
-                if (claim is null)
-                {
-                    return false;
-                }
-
+            if (claim is not null)
+            {
                 Commit(ref reader);
                 claims.Add(claim);
                 return true;
             }
 
-            if (!Fill())
+            if (!incomplete || !Fill())
             {
-                throw new FatalReadException(new(IssueCodes.InvalidJson, Position(_end), "The file ends in the middle of a value."));
+                return false;
             }
         }
     }

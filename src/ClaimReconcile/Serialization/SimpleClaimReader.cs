@@ -9,7 +9,9 @@ namespace ClaimReconcile.Serialization;
 /// <c>quote</c> and <c>negated</c>, each once, with values that need no trimming and no report. It declines everything
 /// else — a missing or null field, a field it does not know, a duplicate, a value in words, a bad value — and
 /// <see cref="ClaimSetReader"/> then reads the claim from a document and reports what is wrong, exactly as before.
-/// So whenever this reader returns a claim, it is the claim the general reader would have returned.
+/// So whenever this reader returns a claim, it is the claim the general reader would have returned. It checks the
+/// reader's limits itself, token by token (nesting depth, string length, valid UTF-8), and declines where the general
+/// reader would stop or report, so each claim is tokenized once instead of checked, then parsed, then looked up.
 /// </summary>
 /// <remarks>
 /// Repeated texts (source ids, subjects, properties, units, mentions) come from one <see cref="StringPool"/>, and
@@ -23,13 +25,21 @@ internal sealed class SimpleClaimReader
     private const int MaxCachedValues = 1 << 16;
     private const int MaxCachedValueBytes = 256;
 
+    private readonly int _maxDepth;
+    private readonly int _maxStringLength;
     private readonly StringPool _strings = new();
     private readonly Dictionary<string, ClaimValue> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClaimValue>.AlternateLookup<ReadOnlySpan<char>> _valueLookup;
     private readonly List<ReconciliationIssue> _scratch = [];
     private char[] _chars = new char[256];
+    private bool _incomplete;
 
-    public SimpleClaimReader() => _valueLookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+    public SimpleClaimReader(ClaimSetReadOptions options)
+    {
+        _maxDepth = options.MaxDepth;
+        _maxStringLength = options.MaxStringLength;
+        _valueLookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     [Flags]
     private enum Field
@@ -47,25 +57,30 @@ internal sealed class SimpleClaimReader
     }
 
     /// <summary>
-    /// Reads the claim whose <see cref="JsonTokenType.StartObject"/> the reader is on, all of it in
-    /// <paramref name="input"/> (the reader's input); null to decline. On success the reader is on the claim's end.
+    /// Reads the claim that starts at the reader's next token from <paramref name="input"/> (the reader's input); on
+    /// success the reader is on the claim's end. Null declines the claim; <paramref name="incomplete"/> then says that the
+    /// input ended first, and the caller may read more and try again. Invalid UTF-8 text throws
+    /// <see cref="InvalidOperationException"/>, broken JSON <see cref="JsonException"/>: the caller declines those too.
     /// </summary>
-    public Claim? TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> input, int index)
+    public Claim? TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> input, int index, out bool incomplete)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
+        _incomplete = false;
+        var claim = Next(ref reader) && reader.TokenType == JsonTokenType.StartObject ? ReadClaim(ref reader, input, index) : null;
+        incomplete = _incomplete;
+        return incomplete ? null : claim;
+    }
 
+    private Claim? ReadClaim(ref Utf8JsonReader reader, ReadOnlySpan<byte> input, int index)
+    {
         string? id = null, source = null, subject = null, property = null, speaker = null, quote = null;
         ClaimValue? value = null;
         ClaimScope? scope = null;
         var negated = false;
         var seen = Field.None;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
             var field = FieldOf(ref reader);
-            if (field == Field.None || (seen & field) != 0 || !reader.Read())
+            if (field == Field.None || (seen & field) != 0 || !Next(ref reader))
             {
                 return null;
             }
@@ -89,7 +104,8 @@ internal sealed class SimpleClaimReader
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || source is null || subject is null || property is null || value is null)
+        // The loop also ends at the end of the input, where the last token read may be the end of the value object.
+        if (_incomplete || reader.TokenType != JsonTokenType.EndObject || source is null || subject is null || property is null || value is null)
         {
             return null;
         }
@@ -102,6 +118,26 @@ internal sealed class SimpleClaimReader
             Quote = quote,
             Negated = negated,
             InputIndex = index,
+        };
+    }
+
+    /// <summary>
+    /// The next token, within the limits the general reader enforces (nesting depth, string length), so that a claim this
+    /// reader takes is one the general reader would have taken; false at the end of the input or past a limit.
+    /// </summary>
+    private bool Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            _incomplete = true;
+            return false;
+        }
+
+        return reader.TokenType switch
+        {
+            JsonTokenType.StartObject or JsonTokenType.StartArray => reader.CurrentDepth + 1 <= _maxDepth,
+            JsonTokenType.String or JsonTokenType.PropertyName => reader.ValueSpan.Length <= _maxStringLength,
+            _ => true,
         };
     }
 
@@ -177,9 +213,9 @@ internal sealed class SimpleClaimReader
     private bool TryEventScope(ref Utf8JsonReader reader, out ClaimScope? scope)
     {
         scope = null;
-        if (reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName
-            || !reader.ValueTextEquals("event"u8) || !reader.Read() || !TryText(ref reader, pooled: true, out var eventId)
-            || !reader.Read() || reader.TokenType != JsonTokenType.EndObject)
+        if (reader.TokenType != JsonTokenType.StartObject || !Next(ref reader) || reader.TokenType != JsonTokenType.PropertyName
+            || !reader.ValueTextEquals("event"u8) || !Next(ref reader) || !TryText(ref reader, pooled: true, out var eventId)
+            || !Next(ref reader) || reader.TokenType != JsonTokenType.EndObject)
         {
             return false;
         }
@@ -197,9 +233,11 @@ internal sealed class SimpleClaimReader
             return false;
         }
 
+        // A value written exactly like an earlier one passed the same checks there, so skipping its tokens is safe.
         var end = reader;
         if (!end.TrySkip())
         {
+            _incomplete = true;
             return false;
         }
 
@@ -238,11 +276,11 @@ internal sealed class SimpleClaimReader
         var number = 0.0;
         var boolean = false;
         List<string>? members = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("hedge"u8))
             {
-                if (hedgeName is not null || !reader.Read() || !TryWords(ref reader, pooled: true, out hedgeName))
+                if (hedgeName is not null || !Next(ref reader) || !TryWords(ref reader, pooled: true, out hedgeName))
                 {
                     return false;
                 }
@@ -252,7 +290,7 @@ internal sealed class SimpleClaimReader
 
             if (reader.ValueTextEquals("unit"u8))
             {
-                if (unit is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+                if (unit is not null || !Next(ref reader) || reader.TokenType != JsonTokenType.String)
                 {
                     return false;
                 }
@@ -261,7 +299,7 @@ internal sealed class SimpleClaimReader
                 continue;
             }
 
-            if (kind is not null || KindOf(ref reader) is not { } named || !reader.Read())
+            if (kind is not null || KindOf(ref reader) is not { } named || !Next(ref reader))
             {
                 return false;
             }
@@ -281,7 +319,7 @@ internal sealed class SimpleClaimReader
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || kind is null || (unit is not null && kind != "number"))
+        if (_incomplete || reader.TokenType != JsonTokenType.EndObject || kind is null || (unit is not null && kind != "number"))
         {
             return false;
         }
@@ -326,7 +364,7 @@ internal sealed class SimpleClaimReader
         }
 
         var list = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
         {
             if (!TryWords(ref reader, pooled: true, out var member))
             {
@@ -337,7 +375,7 @@ internal sealed class SimpleClaimReader
         }
 
         members = list;
-        return list.Count > 0;
+        return !_incomplete && list.Count > 0;
     }
 
     private TemporalValue? Instant(string text, Hedge hedge)

@@ -103,6 +103,26 @@ public sealed class SimpleClaimReaderTests
         Assert.True(direct.RejectedClaims > 20, $"only {direct.RejectedClaims} claims were rejected");
     }
 
+    [Fact]
+    public void Read_ClaimsAcrossTheReadBufferEnd_SameAsTheGeneralReader()
+    {
+        // The reader fills a 64 KiB buffer; padding before the claims moves that buffer's end across every byte of them.
+        var claims = string.Join(",\n", Claims[0], Claims[1], Claims[12], Claims[39], Claims[42], Claims[51]);
+        var fill = (65_536 - 200 - claims.Length) / 102;
+        var mismatches = new List<int>();
+        for (var shift = 0; shift < claims.Length + 200; shift++)
+        {
+            var padding = string.Join(", ", Enumerable.Repeat($"\"{new string('x', 98)}\"", fill)) + $", \"{new string('y', shift)}\"";
+            var json = $$"""{"format": "claimset/1", "sources": [{"id": "zeit"}, {"id": "tsp"}], "padding": [{{padding}}], "claims": [{{claims}}]}""";
+            if (Describe(Read(json, simpleClaims: true)) != Describe(Read(json, simpleClaims: false)))
+            {
+                mismatches.Add(shift);
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
     [Theory]
     [MemberData(nameof(HostileCases))]
     public void Read_HostileInput_SameAsTheGeneralReader(string name)
