@@ -120,7 +120,7 @@ internal static class CliApp
                 else
                 {
                     using var writer = new StreamWriter(stream, Utf8);
-                    writer.Write(Render(request, loaded));
+                    Write(request, loaded, writer);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -131,24 +131,39 @@ internal static class CliApp
         }
         else
         {
-            output.Write(Render(request, loaded));
+            Write(request, loaded, output);
         }
 
         return request.FailOnConflict && report.Summary.Conflicts > 0 ? ConflictsFound : Done;
     }
 
-    private static string Render(ReconcileRequest request, Loaded loaded) => request.Format switch
+    /// <summary>Writes the report in the requested format; text, Markdown and HTML go out a part at a time.</summary>
+    private static void Write(ReconcileRequest request, Loaded loaded, TextWriter output)
     {
-        "json" => ReportJson.Write(loaded.Report),
-        "markdown" => MarkdownReport.Render(loaded.Report),
-        "html" => HtmlReport.Render(loaded.Report),
-        "claimreview" => ClaimReviewJson.Write(loaded.Report, new ClaimReviewOptions
+        var report = loaded.Report;
+        switch (request.Format)
         {
-            PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
-            AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
-        }, loaded.Clock),
-        _ => TextReport.Render(loaded.Report),
-    };
+            case "json":
+                output.Write(ReportJson.Write(report));
+                break;
+            case "markdown":
+                MarkdownReport.Write(report, output);
+                break;
+            case "html":
+                HtmlReport.Write(report, output);
+                break;
+            case "claimreview":
+                output.Write(ClaimReviewJson.Write(report, new ClaimReviewOptions
+                {
+                    PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
+                    AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
+                }, loaded.Clock));
+                break;
+            default:
+                TextReport.Write(report, output);
+                break;
+        }
+    }
 
     private static int Validate(ParseResult result, InputOptions input, TextWriter output, TextWriter error, CliSettings settings)
     {
