@@ -30,6 +30,10 @@ internal sealed class SimpleClaimReader
     private readonly StringPool _strings = new();
     private readonly Dictionary<string, ClaimValue> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClaimValue>.AlternateLookup<ReadOnlySpan<char>> _valueLookup;
+
+    // Values written alike that were declined before: a file of many alike bad claims is not parsed twice per claim.
+    private readonly HashSet<string> _declined = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _declinedLookup;
     private readonly List<ReconciliationIssue> _scratch = [];
     private char[] _chars = new char[256];
     private bool _incomplete;
@@ -39,6 +43,7 @@ internal sealed class SimpleClaimReader
         _maxDepth = options.MaxDepth;
         _maxStringLength = options.MaxStringLength;
         _valueLookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+        _declinedLookup = _declined.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     [Flags]
@@ -255,8 +260,18 @@ internal sealed class SimpleClaimReader
             return true;
         }
 
+        if (_declinedLookup.Contains(key))
+        {
+            return false;
+        }
+
         if (!TryReadValue(ref reader, out value))
         {
+            if (_declined.Count < MaxCachedValues)
+            {
+                _declined.Add(key.ToString());
+            }
+
             return false;
         }
 
