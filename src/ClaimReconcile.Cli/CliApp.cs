@@ -107,24 +107,21 @@ internal static class CliApp
 
         progress.Stage($"writing {request.Format}");
         var report = loaded.Report;
-        var text = request.Format switch
-        {
-            "json" => ReportJson.Write(report),
-            "markdown" => MarkdownReport.Render(report),
-            "html" => HtmlReport.Render(report),
-            "claimreview" => ClaimReviewJson.Write(report, new ClaimReviewOptions
-            {
-                PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
-                AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
-            }, loaded.Clock),
-            _ => TextReport.Render(report),
-        };
-
         if (request.Out is { } file)
         {
             try
             {
-                File.WriteAllText(file.FullName, text, Utf8);
+                // Straight to the file through a buffer: a report of a million claims is never held as one string.
+                using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+                if (request.Format == "json")
+                {
+                    ReportJson.Write(report, stream);
+                }
+                else
+                {
+                    using var writer = new StreamWriter(stream, Utf8);
+                    Write(request, loaded, writer);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -134,10 +131,38 @@ internal static class CliApp
         }
         else
         {
-            output.Write(text);
+            Write(request, loaded, output);
         }
 
         return request.FailOnConflict && report.Summary.Conflicts > 0 ? ConflictsFound : Done;
+    }
+
+    /// <summary>Writes the report in the requested format; text, Markdown and HTML go out a part at a time.</summary>
+    private static void Write(ReconcileRequest request, Loaded loaded, TextWriter output)
+    {
+        var report = loaded.Report;
+        switch (request.Format)
+        {
+            case "json":
+                output.Write(ReportJson.Write(report));
+                break;
+            case "markdown":
+                MarkdownReport.Write(report, output);
+                break;
+            case "html":
+                HtmlReport.Write(report, output);
+                break;
+            case "claimreview":
+                output.Write(ClaimReviewJson.Write(report, new ClaimReviewOptions
+                {
+                    PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
+                    AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
+                }, loaded.Clock));
+                break;
+            default:
+                TextReport.Write(report, output);
+                break;
+        }
     }
 
     private static int Validate(ParseResult result, InputOptions input, TextWriter output, TextWriter error, CliSettings settings)

@@ -11,6 +11,8 @@ namespace ClaimReconcile;
 /// </remarks>
 public sealed class Claim
 {
+    private readonly string? _location;
+
     /// <summary>Creates a claim.</summary>
     /// <exception cref="ArgumentException">A text argument is empty or white space.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
@@ -53,7 +55,18 @@ public sealed class Claim
     /// <summary>Whether the source says the value does <em>not</em> hold.</summary>
     public bool Negated { get; init; }
 
-    internal string? Location { get; init; }
+    /// <summary>Where the claim was read from, for issues: "$.claims[7]", a CSV line; null for a claim built in code.</summary>
+    internal string? Location
+    {
+        get => _location ?? (InputIndex >= 0 ? $"$.claims[{InputIndex}]" : null);
+        init => _location = value;
+    }
+
+    /// <summary>
+    /// The claim's index in the "claims" array of the JSON it was read from, or -1; its <see cref="Location"/> is then
+    /// built on demand, so that a million claims do not each hold a path string.
+    /// </summary>
+    internal int InputIndex { get; init; } = -1;
 
     /// <summary>The claim as the caller gave it, when this one was derived from it (words read into values); else null.</summary>
     internal Claim? Input { get; init; }

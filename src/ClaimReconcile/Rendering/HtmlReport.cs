@@ -48,14 +48,25 @@ public static class HtmlReport
     public static string Render(ReconciliationReport report, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        title ??= "ClaimReconcile report";
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
-        WriteReport(html, report, title);
-        html.Append("</body>\n</html>\n");
+        WritePage(html, report, title, output: null);
         return html.ToString();
+    }
+
+    /// <summary>
+    /// Writes the same page as <see cref="Render(ReconciliationReport, string?)"/> to <paramref name="output"/>, a part at
+    /// a time, so that the page of a large report is never held as one string.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="output">Where the page goes; it is not flushed or closed.</param>
+    /// <param name="title">The page title; "ClaimReconcile report" when omitted.</param>
+    public static void Write(ReconciliationReport report, TextWriter output, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var html = new StringBuilder();
+        WritePage(html, report, title, output);
+        output.Write(html);
     }
 
     /// <summary>The report as an HTML fragment with its own <c>&lt;style&gt;</c>, to embed in a page or a notebook.</summary>
@@ -104,7 +115,17 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static void WriteReport(StringBuilder html, ReconciliationReport report, string title)
+    private static void WritePage(StringBuilder html, ReconciliationReport report, string? title, TextWriter? output)
+    {
+        title ??= "ClaimReconcile report";
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        WriteReport(html, report, title, output);
+        html.Append("</body>\n</html>\n");
+    }
+
+    private static void WriteReport(StringBuilder html, ReconciliationReport report, string title, TextWriter? output = null)
     {
         var s = report.Summary;
         html.Append("<main class=\"cr\">\n<header>\n<h1>").Append(Encode(title)).Append("</h1>\n<p>")
@@ -122,6 +143,7 @@ public static class HtmlReport
             foreach (var group in groups)
             {
                 WriteGroup(html, group, names);
+                TextOutput.Drain(html, output);
             }
 
             html.Append("</section>\n");
@@ -153,6 +175,7 @@ public static class HtmlReport
                     .Append(Cell("Claim", issue.Claim ?? ""))
                     .Append(Cell("Message", issue.Message))
                     .Append("</tr>\n");
+                TextOutput.Drain(html, output);
             }
 
             html.Append("</tbody>\n</table>\n</section>\n");

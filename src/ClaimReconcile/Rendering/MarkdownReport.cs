@@ -14,6 +14,27 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
+        WriteDocument(md, report, output: null);
+        return md.ToString();
+    }
+
+    /// <summary>
+    /// Writes the same document as <see cref="Render(ReconciliationReport)"/> to <paramref name="output"/>, a part at a
+    /// time, so that the document of a large report is never held as one string.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="output">Where the document goes; it is not flushed or closed.</param>
+    public static void Write(ReconciliationReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var md = new StringBuilder();
+        WriteDocument(md, report, output);
+        output.Write(md);
+    }
+
+    private static void WriteDocument(StringBuilder md, ReconciliationReport report, TextWriter? output)
+    {
         Line(md, "# ClaimReconcile report");
         Line(md, "");
         Line(md, Escape(ReportWords.Summary(report.Summary)) + $" Estimator: `{report.Estimator}`.");
@@ -26,6 +47,7 @@ public static class MarkdownReport
             {
                 Line(md, "");
                 WriteGroup(md, group, names, "###");
+                TextOutput.Drain(md, output);
             }
         }
 
@@ -50,10 +72,9 @@ public static class MarkdownReport
             foreach (var issue in report.Issues)
             {
                 Line(md, $"| {(issue.Severity == IssueSeverity.Error ? "error" : "warning")} | `{Code(issue.Code)}` | `{Code(issue.Path)}` | {Escape(issue.Claim ?? "")} | {Escape(issue.Message)} |");
+                TextOutput.Drain(md, output);
             }
         }
-
-        return md.ToString();
     }
 
     /// <summary>One group as a Markdown section: heading, consensus, explanation and a table of its claims.</summary>

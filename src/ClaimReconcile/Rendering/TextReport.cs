@@ -17,6 +17,27 @@ public static class TextReport
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
+        WriteReport(text, report, output: null);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the same text as <see cref="Render(ReconciliationReport)"/> to <paramref name="output"/>, a part at a time,
+    /// so that the text of a large report is never held as one string.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="output">Where the text goes; it is not flushed or closed.</param>
+    public static void Write(ReconciliationReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var text = new StringBuilder();
+        WriteReport(text, report, output);
+        output.Write(text);
+    }
+
+    private static void WriteReport(StringBuilder text, ReconciliationReport report, TextWriter? output)
+    {
         var s = report.Summary;
         Line(text, $"ClaimReconcile report ({report.Estimator})");
         Line(text, $"{ReportWords.Count(s.Claims, "claim")}: {s.GroupedClaims} in {ReportWords.Count(s.Groups, "group")}, {s.RejectedClaims} left out with an issue.");
@@ -35,6 +56,7 @@ public static class TextReport
             foreach (var group in groups)
             {
                 WriteGroup(text, group);
+                TextOutput.Drain(text, output);
             }
         }
 
@@ -62,10 +84,9 @@ public static class TextReport
             foreach (var issue in report.Issues)
             {
                 Line(text, $"  {issue}");
+                TextOutput.Drain(text, output);
             }
         }
-
-        return text.ToString();
     }
 
     private static void WriteGroup(StringBuilder text, ClaimGroup group)

@@ -15,12 +15,14 @@ internal sealed class ClaimSetReader
     private static readonly string[] ScopeKinds = ["event", "when", "asOf"];
     private readonly List<ReconciliationIssue> _issues = [];
 
-    /// <summary>The issues found since the last call, in input order; the reader forgets them.</summary>
-    public List<ReconciliationIssue> TakeIssues()
+    /// <summary>Moves the issues found since the last call to <paramref name="issues"/>, in input order.</summary>
+    public void MoveIssuesTo(List<ReconciliationIssue> issues)
     {
-        var issues = new List<ReconciliationIssue>(_issues);
-        _issues.Clear();
-        return issues;
+        if (_issues.Count > 0)
+        {
+            issues.AddRange(_issues);
+            _issues.Clear();
+        }
     }
 
     internal Source? ReadSource(JsonElement element, string path)
@@ -208,7 +210,7 @@ internal sealed class ClaimSetReader
             Speaker = speaker,
             Quote = quote,
             Negated = negated,
-            Location = path,
+            InputIndex = index,
         };
     }
 
@@ -372,8 +374,7 @@ internal sealed class ClaimSetReader
             return TemporalValue.InYear(year, hedge);
         }
 
-        var month = YearMonthPattern.Iso.Parse(text);
-        if (text.Length == 7 && month.Success && month.Value.Year >= 1)
+        if (text.Length == 7 && YearMonthPattern.Iso.Parse(text) is { Success: true } month && month.Value.Year >= 1)
         {
             return TemporalValue.InMonth(month.Value, hedge);
         }

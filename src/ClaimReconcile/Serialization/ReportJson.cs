@@ -70,38 +70,13 @@ public static class ReportJson
             writer.WriteStartArray("claims");
             foreach (var claim in group.Claims)
             {
-                writer.WriteStartObject();
-                writer.WriteString("id", claim.Id);
-                writer.WriteString("source", claim.Source);
-                if (!string.Equals(claim.Claim.Subject, group.Subject, StringComparison.Ordinal))
-                {
-                    writer.WriteString("statedAs", claim.Claim.Subject);
-                }
-
-                ClaimSetJson.WriteOptional(writer, "speaker", claim.Claim.Speaker);
-                writer.WritePropertyName("value");
-                ValueWriter.Write(writer, claim.Claim.Value);
-                if (claim.Claim.Scope?.When is { StatedAs: not null } when)
-                {
-                    writer.WritePropertyName("when");
-                    ValueWriter.Write(writer, when);
-                }
-
-                if (claim.Claim.Negated)
-                {
-                    writer.WriteBoolean("negated", true);
-                }
-
-                writer.WriteString("status", StatusName(claim.Status));
-                writer.WriteNumber("confidence", claim.Confidence);
-                writer.WriteString("voice", claim.Voice);
-                ClaimSetJson.WriteOptional(writer, "quote", claim.Claim.Quote);
-                writer.WriteEndObject();
+                WriteClaim(writer, group, claim);
             }
 
             writer.WriteEndArray();
             writer.WriteString("explanation", group.Explanation);
             writer.WriteEndObject();
+            JsonOutput.FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
@@ -135,6 +110,7 @@ public static class ReportJson
             }
 
             writer.WriteEndObject();
+            JsonOutput.FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
@@ -149,9 +125,55 @@ public static class ReportJson
             writer.WriteString("path", issue.Path);
             writer.WriteString("message", issue.Message);
             writer.WriteEndObject();
+            JsonOutput.FlushIfFull(writer);
         }
 
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One claim of a group; the hot loop of a large report, so its names are encoded once (<see cref="Names"/>).</summary>
+    private static void WriteClaim(Utf8JsonWriter writer, ClaimGroup group, ClaimAssessment claim)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(Names.Id, claim.Id);
+        writer.WriteString(Names.Source, claim.Source);
+        if (!string.Equals(claim.Claim.Subject, group.Subject, StringComparison.Ordinal))
+        {
+            writer.WriteString(Names.StatedAs, claim.Claim.Subject);
+        }
+
+        if (claim.Claim.Speaker is { } speaker)
+        {
+            writer.WriteString(Names.Speaker, speaker);
+        }
+
+        writer.WritePropertyName(Names.Value);
+        ValueWriter.Write(writer, claim.Claim.Value);
+        if (claim.Claim.Scope?.When is { StatedAs: not null } when)
+        {
+            writer.WritePropertyName(Names.When);
+            ValueWriter.Write(writer, when);
+        }
+
+        if (claim.Claim.Negated)
+        {
+            writer.WriteBoolean(Names.Negated, true);
+        }
+
+        writer.WriteString(Names.Status, claim.Status switch
+        {
+            ClaimStatus.Supported => Names.Supported,
+            ClaimStatus.Contradicted => Names.Contradicted,
+            _ => Names.Uncorroborated,
+        });
+        writer.WriteNumber(Names.Confidence, claim.Confidence);
+        writer.WriteString(Names.Voice, claim.Voice);
+        if (claim.Claim.Quote is { } quote)
+        {
+            writer.WriteString(Names.Quote, quote);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -168,4 +190,23 @@ public static class ReportJson
         ClaimStatus.Contradicted => "contradicted",
         _ => "uncorroborated",
     };
+
+    /// <summary>Property names and values written once per claim, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText StatedAs = JsonEncodedText.Encode("statedAs");
+        public static readonly JsonEncodedText Speaker = JsonEncodedText.Encode("speaker");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText When = JsonEncodedText.Encode("when");
+        public static readonly JsonEncodedText Negated = JsonEncodedText.Encode("negated");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
+        public static readonly JsonEncodedText Voice = JsonEncodedText.Encode("voice");
+        public static readonly JsonEncodedText Quote = JsonEncodedText.Encode("quote");
+        public static readonly JsonEncodedText Supported = JsonEncodedText.Encode(StatusName(ClaimStatus.Supported));
+        public static readonly JsonEncodedText Contradicted = JsonEncodedText.Encode(StatusName(ClaimStatus.Contradicted));
+        public static readonly JsonEncodedText Uncorroborated = JsonEncodedText.Encode(StatusName(ClaimStatus.Uncorroborated));
+    }
 }

@@ -178,6 +178,16 @@ internal static class ValueReader
         return DurationValue.Of(length, hedge);
     }
 
+    /// <summary>
+    /// The length of time an ISO 8601 duration names, or null when <see cref="ReadDuration"/> would report it (not a
+    /// duration, negative, or longer than <see cref="DurationValue.MaxLength"/>).
+    /// </summary>
+    internal static Duration? ValidLength(string text)
+    {
+        var parsed = PeriodPattern.NormalizingIso.Parse(text);
+        return parsed.Success && ToDuration(parsed.Value) is { } length && length >= Duration.Zero && length <= DurationValue.MaxLength ? length : null;
+    }
+
     /// <summary>A period as a length of time; years and months at their average Gregorian lengths.</summary>
     internal static Duration? ToDuration(Period period)
     {

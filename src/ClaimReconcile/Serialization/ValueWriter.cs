@@ -12,7 +12,7 @@ internal static class ValueWriter
         switch (value)
         {
             case NumberValue number:
-                writer.WritePropertyName("number");
+                writer.WritePropertyName(Names.Number);
                 if (number.IsSingle)
                 {
                     writer.WriteNumberValue(number.Min);
@@ -20,57 +20,57 @@ internal static class ValueWriter
                 else
                 {
                     writer.WriteStartObject();
-                    writer.WriteNumber("min", number.Min);
-                    writer.WriteNumber("max", number.Max);
+                    writer.WriteNumber(Names.Min, number.Min);
+                    writer.WriteNumber(Names.Max, number.Max);
                     writer.WriteEndObject();
                 }
 
                 if (number.Unit is not null)
                 {
-                    writer.WriteString("unit", number.Unit);
+                    writer.WriteString(Names.Unit, number.Unit);
                 }
 
                 WriteHedge(writer, number.Hedge);
                 break;
             case DurationValue duration:
-                writer.WriteString("duration", duration.ToIsoString());
+                writer.WriteString(Names.Duration, duration.ToIsoString());
                 WriteHedge(writer, duration.Hedge);
                 break;
             case TemporalValue { Granularity: TemporalGranularity.Instant } instant:
-                writer.WriteString("instant", instant.ToIsoString());
+                writer.WriteString(Names.Instant, instant.ToIsoString());
                 WriteHedge(writer, instant.Hedge);
                 break;
             case TemporalValue date:
-                writer.WriteString("date", date.ToIsoString());
+                writer.WriteString(Names.Date, date.ToIsoString());
                 if (date.PartOfDay is { } part)
                 {
-                    writer.WriteString("partOfDay", PartOfDayNames.ToName(part));
+                    writer.WriteString(Names.PartOfDay, PartOfDayNames.ToName(part));
                 }
 
                 WriteHedge(writer, date.Hedge);
                 break;
             case EntityValue entity:
-                writer.WriteString("entity", entity.Mention);
+                writer.WriteString(Names.Entity, entity.Mention);
                 break;
             case TextValue text:
-                writer.WriteString("text", text.Value);
+                writer.WriteString(Names.Text, text.Value);
                 break;
             case BooleanValue boolean:
-                writer.WriteBoolean("boolean", boolean.Value);
+                writer.WriteBoolean(Names.Boolean, boolean.Value);
                 break;
             case WordedValue worded:
                 writer.WriteStartObject(worded.Kind);
-                writer.WriteString("text", worded.Words);
+                writer.WriteString(Names.Text, worded.Words);
                 writer.WriteEndObject();
                 if (worded.Unit is not null)
                 {
-                    writer.WriteString("unit", worded.Unit);
+                    writer.WriteString(Names.Unit, worded.Unit);
                 }
 
                 WriteHedge(writer, worded.Hedge);
                 break;
             case SetValue set:
-                writer.WriteStartArray("set");
+                writer.WriteStartArray(Names.Set);
                 foreach (var member in set.Members)
                 {
                     writer.WriteStringValue(member);
@@ -84,7 +84,7 @@ internal static class ValueWriter
 
         if (withWords && value.StatedAs is { } words)
         {
-            writer.WriteString("statedAs", words);
+            writer.WriteString(Names.StatedAs, words);
         }
 
         writer.WriteEndObject();
@@ -94,7 +94,7 @@ internal static class ValueWriter
     {
         if (hedge != Hedge.Exact)
         {
-            writer.WriteString("hedge", HedgeNames.ToName(hedge));
+            writer.WriteString(Names.Hedge, HedgeNames.ToName(hedge));
         }
     }
 
@@ -131,5 +131,24 @@ internal static class ValueWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Property names written once per value, encoded once (a large report writes a million values).</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
+        public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+        public static readonly JsonEncodedText Hedge = JsonEncodedText.Encode("hedge");
+        public static readonly JsonEncodedText Duration = JsonEncodedText.Encode("duration");
+        public static readonly JsonEncodedText Date = JsonEncodedText.Encode("date");
+        public static readonly JsonEncodedText Instant = JsonEncodedText.Encode("instant");
+        public static readonly JsonEncodedText Entity = JsonEncodedText.Encode("entity");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Boolean = JsonEncodedText.Encode("boolean");
+        public static readonly JsonEncodedText Set = JsonEncodedText.Encode("set");
+        public static readonly JsonEncodedText StatedAs = JsonEncodedText.Encode("statedAs");
+        public static readonly JsonEncodedText PartOfDay = JsonEncodedText.Encode("partOfDay");
+        public static readonly JsonEncodedText Min = JsonEncodedText.Encode("min");
+        public static readonly JsonEncodedText Max = JsonEncodedText.Encode("max");
     }
 }
