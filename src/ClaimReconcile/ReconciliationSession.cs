@@ -277,6 +277,12 @@ public sealed class ReconciliationSession
         for (var g = 0; g < state.Groups.Length; g++)
         {
             var entry = state.Groups[g];
+            if (ReferenceEquals(entry.Estimate, estimate.Groups[g]))
+            {
+                // The estimator kept the group's estimate: its probabilities did not change.
+                continue;
+            }
+
             if (entry.Estimate is not { } before || !SameAsReported(before, estimate.Groups[g]))
             {
                 stale.Add(g);

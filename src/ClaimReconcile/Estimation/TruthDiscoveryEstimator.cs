@@ -102,62 +102,129 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     internal ConsensusEstimate Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
     {
         var groups = new List<GroupState>(state.Chain.Groups);
-        var touched = new HashSet<int>();
+        var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
+        var touched = new SortedSet<int>();
+        var inserted = new List<GroupState>();
         foreach (var splice in splices.OrderByDescending(s => s.Start))
         {
             for (var g = splice.Start; g < splice.Start + splice.Removed; g++)
             {
                 touched.UnionWith(groups[g].Sources);
-            }
-
-            groups.RemoveRange(splice.Start, splice.Removed);
-            var inserted = new GroupState[splice.Inserted.Length];
-            for (var i = 0; i < inserted.Length; i++)
-            {
-                inserted[i] = new GroupState(new GroupModel(splice.Inserted[i], _options.SimilarityWeight));
-                touched.UnionWith(inserted[i].Sources);
-                if (state.ByPair.Count > 0)
+                foreach (var source in groups[g].Sources.Distinct())
                 {
-                    inserted[i].Discount(state.ByPair, state.Chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+                    bySource?[source].Remove(groups[g]);
                 }
             }
 
-            groups.InsertRange(splice.Start, inserted);
+            groups.RemoveRange(splice.Start, splice.Removed);
+            var added = new GroupState[splice.Inserted.Length];
+            for (var i = 0; i < added.Length; i++)
+            {
+                added[i] = new GroupState(new GroupModel(splice.Inserted[i], _options.SimilarityWeight));
+                touched.UnionWith(added[i].Sources);
+                foreach (var source in added[i].Sources.Distinct())
+                {
+                    bySource?[source].Add(added[i]);
+                }
+
+                if (state.ByPair.Count > 0)
+                {
+                    added[i].Discount(state.ByPair, state.Chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+                }
+            }
+
+            groups.InsertRange(splice.Start, added);
+            inserted.AddRange(added);
         }
 
         state.Chain.Groups = [.. groups];
-        if (settle)
+        if (bySource is null)
         {
             Iterate(state.Chain, state.Priors);
         }
         else
         {
-            Nudge(state.Chain, state.Priors, touched);
+            Nudge(state, bySource, inserted, touched);
         }
 
         return Result(state.Chain, state.Dependencies);
     }
 
-    /// <summary>
-    /// The local update: the new groups' probabilities with the current weights, then one new reliability for each
-    /// source whose claims changed, then the groups those sources speak in. The other sources keep their reliabilities,
-    /// so the estimate drifts from the fixed point by about what one step would have moved them.
-    /// </summary>
-    private void Nudge(Chain chain, double[] priors, HashSet<int> touched)
+    /// <summary>For each source, the groups it speaks in (for local updates).</summary>
+    private static List<GroupState>[] Index(GroupState[] groups, int sources)
     {
-        var reliability = chain.Reliability;
-        var next = new double[reliability.Length];
-        Step(chain, priors, reliability, next);
-        foreach (var source in touched)
+        var index = new List<GroupState>[sources];
+        for (var s = 0; s < sources; s++)
         {
-            reliability[source] = next[source];
+            index[s] = [];
         }
 
-        Settle(chain);
+        foreach (var group in groups)
+        {
+            foreach (var source in group.Sources.Distinct())
+            {
+                index[source].Add(group);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The local update: the new groups' probabilities with the current weights, then one new reliability for each
+    /// source whose claims changed (from the groups it speaks in), then those groups again with the new weights. The
+    /// other sources keep their reliabilities, so the estimate drifts from the fixed point by about what one step
+    /// would have moved them.
+    /// </summary>
+    private void Nudge(Continuation state, List<GroupState>[] bySource, List<GroupState> inserted, SortedSet<int> touched)
+    {
+        var chain = state.Chain;
+        var reliability = chain.Reliability;
+        var weights = chain.LastWeights ?? [.. reliability.Select(Weight)];
+        foreach (var group in inserted)
+        {
+            group.Update(weights, _options.FalseValues);
+        }
+
+        foreach (var source in touched)
+        {
+            var (sum, count) = (0.0, 0.0);
+            foreach (var group in bySource[source])
+            {
+                group.AccumulateFor(source, ref sum, ref count);
+            }
+
+            var weight = count + _options.PriorWeight;
+            reliability[source] = weight > 0 ? (sum + (_options.PriorWeight * state.Priors[source])) / weight : state.Priors[source];
+        }
+
+        var next = (double[])weights.Clone();
+        foreach (var source in touched)
+        {
+            next[source] = Weight(reliability[source]);
+        }
+
+        var again = new HashSet<GroupState>(ReferenceEqualityComparer.Instance);
+        foreach (var source in touched)
+        {
+            foreach (var group in bySource[source])
+            {
+                if (again.Add(group))
+                {
+                    group.Update(next, _options.FalseValues);
+                }
+            }
+        }
+
+        chain.LastWeights = next;
     }
 
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
-    internal sealed record Continuation(Chain Chain, double[] Priors, ImmutableArray<DetectedDependence> Dependencies, DependenceMap ByPair);
+    internal sealed record Continuation(Chain Chain, double[] Priors, ImmutableArray<DetectedDependence> Dependencies, DependenceMap ByPair)
+    {
+        /// <summary>For each source, the groups it speaks in: built by the first local update, kept up to date after.</summary>
+        public List<GroupState>[]? BySource { get; set; }
+    }
 
     /// <summary>The final state of one order of the estimate.</summary>
     private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain, bool FoundFirst);
@@ -814,11 +881,28 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 return;
             }
 
-            var claims = _group.Claims;
-            for (var c = 0; c < claims.Length; c++)
+            for (var c = 0; c < _sources.Length; c++)
             {
-                sums[claims[c].Source] += ClaimProbabilities[c];
-                counts[claims[c].Source] += 1;
+                sums[_sources[c]] += ClaimProbabilities[c];
+                counts[_sources[c]] += 1;
+            }
+        }
+
+        /// <summary>Adds the probabilities of one source's claims here to its sums, as <see cref="Accumulate"/> does for all.</summary>
+        public void AccumulateFor(int source, ref double sum, ref double count)
+        {
+            if (_voiceCount < 2)
+            {
+                return;
+            }
+
+            for (var c = 0; c < _sources.Length; c++)
+            {
+                if (_sources[c] == source)
+                {
+                    sum += ClaimProbabilities[c];
+                    count += 1;
+                }
             }
         }
 
