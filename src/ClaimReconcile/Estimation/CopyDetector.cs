@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using ClaimReconcile.Pipeline;
 
 namespace ClaimReconcile.Estimation;
 
@@ -24,13 +25,48 @@ internal static class CopyDetector
     public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options)
     {
         var sources = reliability.Length;
-        var pairs = new PairTable(sources);
+        var differ = Math.Log(1 - options.CopyRate);
+        PairTable pairs;
+        if (groups.Length < 2 * Partitioned.RangeSize)
+        {
+            pairs = new PairTable(sources);
+            Collect(groups, 0, groups.Length, reliability, options, pairs);
+        }
+        else
+        {
+            // Two fixed halves of the groups side by side, then added together: the same result on any number of cores.
+            var (first, second) = (new PairTable(sources), new PairTable(sources));
+            var middle = groups.Length / 2;
+            Parallel.Invoke(
+                () => Collect(groups, 0, middle, reliability, options, first),
+                () => Collect(groups, middle, groups.Length, reliability, options, second));
+            pairs = first.Add(second);
+        }
+
+        var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
+        var found = ImmutableArray.CreateBuilder<DetectedDependence>();
+        foreach (var (key, common, pair) in pairs.Ordered())
+        {
+            var logOdds = priorOdds + pair.Evidence + ((common - pair.Shared) * differ);
+            if (logOdds > 0 && pair.SharedFalse >= options.MinSharedFalse)
+            {
+                var probability = 1 / (1 + Math.Exp(-logOdds));
+                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), common, pair.Shared, pair.SharedFalse, probability));
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <summary>Adds the evidence of groups <paramref name="from"/> to <paramref name="to"/> (exclusive), in order, to <paramref name="pairs"/>.</summary>
+    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, int from, int to, double[] reliability, TruthDiscoveryOptions options, PairTable pairs)
+    {
         var truthOf = new double[options.MaxClaimsPerGroupForCopying];
         var copy = options.CopyRate;
-        var differ = Math.Log(1 - copy);
         var falseValues = options.FalseValues;
-        foreach (var group in groups)
+        for (var g = from; g < to; g++)
         {
+            var group = groups[g];
             var (claimSources, voices, valueOf) = (group.Sources, group.Voices, group.ValueOf);
             if (group.Group.Voices < 3)
             {
@@ -74,20 +110,6 @@ internal static class CopyDetector
                 }
             }
         }
-
-        var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
-        var found = ImmutableArray.CreateBuilder<DetectedDependence>();
-        foreach (var (key, common, pair) in pairs.Ordered())
-        {
-            var logOdds = priorOdds + pair.Evidence + ((common - pair.Shared) * differ);
-            if (logOdds > 0 && pair.SharedFalse >= options.MinSharedFalse)
-            {
-                var probability = 1 / (1 + Math.Exp(-logOdds));
-                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), common, pair.Shared, pair.SharedFalse, probability));
-            }
-        }
-
-        return found.ToImmutable();
     }
 
     /// <summary>The union of two detections, ordered by pair; a pair found in both keeps the later evidence, or the earlier if that is more probable.</summary>
@@ -144,6 +166,25 @@ internal static class CopyDetector
 
             _sharedDense ??= new Pair[sources * (sources - 1) / 2];
             return ref _sharedDense[Index(a, b)];
+        }
+
+        /// <summary>Adds <paramref name="other"/>'s evidence to this table's, pair by pair; returns this table.</summary>
+        public PairTable Add(PairTable other)
+        {
+            foreach (var (key, common, pair) in other.Ordered())
+            {
+                var (a, b) = ((int)(key / sources), (int)(key % sources));
+                Common(a, b) += common;
+                if (pair.Shared > 0 || pair.Evidence != 0)
+                {
+                    ref var mine = ref Shared(a, b);
+                    mine.Shared += pair.Shared;
+                    mine.SharedFalse += pair.SharedFalse;
+                    mine.Evidence += pair.Evidence;
+                }
+            }
+
+            return this;
         }
 
         /// <summary>The pairs that met on some question, by key <c>a · sources + b</c>, ascending.</summary>

@@ -72,26 +72,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return (run.Estimate, state);
     }
 
-    private RunResult Choose(EstimationProblem problem, double[] priors)
-    {
-        // The groups' fixed structure is built once and shared by both orders.
-        var models = Models(problem);
-        if (!_options.DetectCopying || _options.DetectCopyingFirst is not null)
-        {
-            return Run(models, priors, first: _options.DetectCopying && _options.DetectCopyingFirst == true);
-        }
-
-        // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
-        var before = Run(models, priors, first: true);
-        if (!before.FoundFirst)
-        {
-            // Nothing was found before the first estimate: the run was the same as the other order.
-            return before;
-        }
-
-        var after = Run(models, priors, first: false);
-        return LogLikelihood(before, priors) > LogLikelihood(after, priors) ? before : after;
-    }
 
     /// <summary>
     /// Updates a kept state after groups changed: each splice replaces <c>Removed</c> groups from <c>Start</c> (in the
@@ -251,28 +231,62 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return models;
     }
 
-    private RunResult Run(GroupModel[] models, double[] priors, bool first)
+    private RunResult Choose(EstimationProblem problem, double[] priors)
+    {
+        // The groups' fixed structure is built once and shared by both orders.
+        var models = Models(problem);
+        if (!_options.DetectCopying || _options.DetectCopyingFirst is not null)
+        {
+            var only = Start(models, priors);
+            var dependencies = _options.DetectCopying && _options.DetectCopyingFirst == true ? LookFirst(only) : [];
+            return Finish(only, priors, dependencies, foundFirst: !dependencies.IsEmpty);
+        }
+
+        // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
+        var early = Start(models, priors);
+        var found = LookFirst(early);
+        if (found.IsEmpty)
+        {
+            // Nothing was found before the first estimate: the run is the same as the other order.
+            return Finish(early, priors, found, foundFirst: false);
+        }
+
+        // The two orders are independent from here: they run side by side, each in parallel over its groups.
+        RunResult? before = null, after = null;
+        Parallel.Invoke(
+            () => before = Finish(early, priors, found, foundFirst: true),
+            () => after = Finish(Start(models, priors), priors, [], foundFirst: false));
+        var (likelihoodBefore, likelihoodAfter) = (0.0, 0.0);
+        Parallel.Invoke(() => likelihoodBefore = LogLikelihood(before!, priors), () => likelihoodAfter = LogLikelihood(after!, priors));
+        return likelihoodBefore > likelihoodAfter ? before! : after!;
+    }
+
+    private static Chain Start(GroupModel[] models, double[] priors)
     {
         var groups = new GroupState[models.Length];
         Partitioned.For(groups.Length, g => groups[g] = new GroupState(models[g]));
-        var chain = new Chain(groups, (double[])priors.Clone());
-        var dependencies = ImmutableArray<DetectedDependence>.Empty;
-        var foundFirst = false;
-        if (first)
-        {
-            // As in ACCU, look for copying first with the priors alone (a weighted vote), before a copied majority
-            // has had a chance to raise its own reliability.
-            Settle(chain);
-            dependencies = Discount(chain, CopyDetector.Detect(groups, chain.Reliability, _options));
-            foundFirst = !dependencies.IsEmpty;
-        }
+        return new Chain(groups, (double[])priors.Clone());
+    }
 
+    /// <summary>
+    /// As in ACCU, looks for copying first with the priors alone (a weighted vote), before a copied majority has had a
+    /// chance to raise its own reliability, and discounts what it finds.
+    /// </summary>
+    private ImmutableArray<DetectedDependence> LookFirst(Chain chain)
+    {
+        Settle(chain);
+        return Discount(chain, CopyDetector.Detect(chain.Groups, chain.Reliability, _options));
+    }
+
+    /// <summary>The first estimate, then up to <see cref="Rounds"/> rounds of looking for copying and estimating again.</summary>
+    private RunResult Finish(Chain chain, double[] priors, ImmutableArray<DetectedDependence> dependencies, bool foundFirst)
+    {
         Iterate(chain, priors);
         if (_options.DetectCopying)
         {
             for (var round = 0; round < Rounds; round++)
             {
-                var again = CopyDetector.Detect(groups, chain.Reliability, _options);
+                var again = CopyDetector.Detect(chain.Groups, chain.Reliability, _options);
                 if (again.IsEmpty && dependencies.IsEmpty)
                 {
                     break;
