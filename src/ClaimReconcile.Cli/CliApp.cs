@@ -144,8 +144,12 @@ internal static class CliApp
         switch (request.Format)
         {
             case "json":
-                output.Write(ReportJson.Write(report));
-                break;
+                {
+                    // A part at a time: the JSON of a million claims is never held as one string.
+                    using var json = new TextWriterStream(output);
+                    ReportJson.Write(report, json);
+                    break;
+                }
             case "markdown":
                 MarkdownReport.Write(report, output);
                 break;
