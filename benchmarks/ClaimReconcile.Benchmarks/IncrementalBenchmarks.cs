@@ -17,11 +17,8 @@ public class IncrementalBenchmarks
 {
     private ClaimSet _set = null!;
     private Reconciler _reconciler = null!;
-    private ReconciliationSession _session = null!;
-    private ReconciliationSession _local = null!;
-    private Claim _moving = null!;
-    private bool _present = true;
-    private bool _presentLocally = true;
+    private Toggle _full = null!;
+    private Toggle _local = null!;
 
     /// <summary>How many claims (about).</summary>
     [Params(100_000, 1_000_000)]
@@ -40,16 +37,7 @@ public class IncrementalBenchmarks
     public void SetupSession()
     {
         Setup();
-        _moving = _set.Claims[_set.Claims.Length / 2];
-        _session = _reconciler.Open(_set);
-        for (var i = 0; i < 2; i++)
-        {
-            UpdateOneClaim();
-            if (!_session.LastUpdate.Incremental)
-            {
-                throw new InvalidOperationException("The session ran in full: " + _session.LastUpdate.FullRunReason);
-            }
-        }
+        _full = new Toggle(_reconciler.Open(_set), _set.Claims[_set.Claims.Length / 2]);
     }
 
     /// <summary>Generates the claims and opens a session that settles locally.</summary>
@@ -57,16 +45,7 @@ public class IncrementalBenchmarks
     public void SetupLocalSession()
     {
         Setup();
-        _moving = _set.Claims[_set.Claims.Length / 2];
-        _local = _reconciler.Open(_set, SessionSettling.Local);
-        for (var i = 0; i < 2; i++)
-        {
-            UpdateOneClaimLocally();
-            if (!_local.LastUpdate.Incremental)
-            {
-                throw new InvalidOperationException("The session ran in full: " + _local.LastUpdate.FullRunReason);
-            }
-        }
+        _local = new Toggle(_reconciler.Open(_set, SessionSettling.Local), _set.Claims[_set.Claims.Length / 2]);
     }
 
     /// <summary>The baseline: reconcile all the claims from scratch.</summary>
@@ -77,20 +56,38 @@ public class IncrementalBenchmarks
     /// <summary>Withdraw one claim, or add it back, on a session that settles locally (<see cref="SessionSettling.Local"/>).</summary>
     /// <returns>The updated report.</returns>
     [Benchmark]
-    public ReconciliationReport UpdateOneClaimLocally()
-    {
-        var report = _presentLocally ? _local.Withdraw(_moving.Id!) : _local.Add(_moving);
-        _presentLocally = !_presentLocally;
-        return report;
-    }
+    public ReconciliationReport UpdateOneClaimLocally() => _local.Next();
 
     /// <summary>Withdraw one claim, or add it back, on a session whose reports stay identical to full runs.</summary>
     /// <returns>The updated report.</returns>
     [Benchmark]
-    public ReconciliationReport UpdateOneClaim()
+    public ReconciliationReport UpdateOneClaim() => _full.Next();
+
+    /// <summary>One claim withdrawn from a session and added back, in turn; checked to be incremental twice before measuring.</summary>
+    private sealed class Toggle
     {
-        var report = _present ? _session.Withdraw(_moving.Id!) : _session.Add(_moving);
-        _present = !_present;
-        return report;
+        private readonly ReconciliationSession _session;
+        private readonly Claim _claim;
+        private bool _present = true;
+
+        public Toggle(ReconciliationSession session, Claim claim)
+        {
+            (_session, _claim) = (session, claim);
+            for (var i = 0; i < 2; i++)
+            {
+                Next();
+                if (!_session.LastUpdate.Incremental)
+                {
+                    throw new InvalidOperationException("The session ran in full: " + _session.LastUpdate.FullRunReason);
+                }
+            }
+        }
+
+        public ReconciliationReport Next()
+        {
+            var report = _present ? _session.Withdraw(_claim.Id!) : _session.Add(_claim);
+            _present = !_present;
+            return report;
+        }
     }
 }

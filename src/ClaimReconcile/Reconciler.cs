@@ -74,7 +74,7 @@ public sealed class Reconciler
     {
         var issues = new List<ReconciliationIssue>(readIssues);
         var today = _clock.GetCurrentInstant();
-        var (validation, resolver, prepared) = Front(set, issues, today);
+        var (validation, resolver, preparation, prepared) = Front(set, issues, today);
         var found = Grouping.Build(prepared);
         var sourceIds = validation.Sources.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         var sourceIndex = sourceIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
@@ -115,12 +115,13 @@ public sealed class Reconciler
             claimCounts[sourceIndex[claim.Source.Id]]++;
         }
 
-        var context = new RunState(this, validation, resolver, today, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
+        var context = new RunState(this, validation, resolver, preparation, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
         var report = Assemble(context, estimate.SourceReliabilities, [.. issues], set.Claims.Length + readRejected, prepared.Count, validation.Rejected + readRejected);
         return (report, keep ? context : null);
     }
 
-    private static ImmutableArray<double?> Priors(Validation validation, ImmutableArray<string> sourceIds) =>
+    /// <summary>Each source's declared prior, when it is a usable one (strictly between 0 and 1).</summary>
+    internal static ImmutableArray<double?> Priors(Validation validation, ImmutableArray<string> sourceIds) =>
         [.. sourceIds.Select(id => validation.Sources[id].Prior is { } p && p > 0 && p < 1 ? p : (double?)null)];
 
     /// <summary>The judge stage for one group: verdict, statuses and explanation from its estimate.</summary>
@@ -153,7 +154,7 @@ public sealed class Reconciler
         for (var i = 0; i < sourceIds.Length; i++)
         {
             var source = state.Validation.Sources[sourceIds[i]];
-            sources.Add(new SourceAssessment(source.Id, source.Name, Math.Round(reliabilities[i], 3), state.ClaimCounts[i],
+            sources.Add(new SourceAssessment(source.Id, source.Name, Judgement.Shown(reliabilities[i]), state.ClaimCounts[i],
                 [.. source.DerivedFrom.Distinct().Order(StringComparer.Ordinal)], detected[i]) { Source = source });
         }
 
@@ -190,7 +191,7 @@ public sealed class Reconciler
                 continue;
             }
 
-            var probability = Math.Round(d.Probability, 3);
+            var probability = Judgement.Shown(d.Probability);
             var sharedFalse = Math.Round(d.SharedFalse, 1);
             lists[d.Source].Add(new SourceDependence(sourceIds[d.Other], probability, d.CommonQuestions, d.SharedValues, sharedFalse));
             lists[d.Other].Add(new SourceDependence(sourceIds[d.Source], probability, d.CommonQuestions, d.SharedValues, sharedFalse));
@@ -200,7 +201,7 @@ public sealed class Reconciler
     }
 
     /// <summary>The stages before grouping: validate, resolve names, normalize values and scopes, attach claims to events.</summary>
-    private (Validation Validation, EntityResolver Resolver, List<PreparedClaim> Prepared) Front(ClaimSet set, List<ReconciliationIssue> issues, Instant today)
+    private (Validation Validation, EntityResolver Resolver, ClaimPreparation Preparation, List<PreparedClaim> Prepared) Front(ClaimSet set, List<ReconciliationIssue> issues, Instant today)
     {
         var validation = Validation.Run(set);
         issues.AddRange(validation.Issues);
@@ -209,20 +210,13 @@ public sealed class Reconciler
         resolver.ReportAmbiguities(set.Claims, validation.Claims, issues);
         var normalizer = new ValueNormalizer(_hedges, resolver);
         var families = new SourceFamilies(validation.Sources.Values);
-        var prepared = new ClaimPreparation(validation, resolver, normalizer, families, today).PrepareAll(validation.Claims);
+        var preparation = new ClaimPreparation(validation, resolver, normalizer, families, today);
+        var prepared = preparation.PrepareAll(validation.Claims);
 
         Grouping.AttachToEvents(prepared, validation.Events, resolver, issues);
-        return (validation, resolver, prepared);
+        return (validation, resolver, preparation, prepared);
     }
 
     /// <summary>Runs the stages before grouping alone (for the benchmarks): returns how many claims were prepared.</summary>
     internal int Normalize(ClaimSet set) => Front(set, [], _clock.GetCurrentInstant()).Prepared.Count;
-
-    /// <summary>The hedges this reconciler reads values with.</summary>
-    internal HedgeTable Hedges => _hedges;
-
-    /// <summary>Prepares one claim, as <see cref="Front"/> prepares them all (the explain renderer rebuilds a group's claims with it).</summary>
-    internal static PreparedClaim Prepare(Claim claim, string id, Source source, Validation validation, EntityResolver resolver,
-        ValueNormalizer normalizer, SourceFamilies families, Instant now) =>
-        new ClaimPreparation(validation, resolver, normalizer, families, now).Prepare(claim, id, source);
 }

@@ -195,9 +195,7 @@ public sealed class ReconciliationSession
         var validation = Validation.Run(mini);
         issues.AddRange(validation.Issues);
         state.Resolver.ReportAmbiguities(mini.Claims, validation.Claims, issues);
-        var prepared = validation.Claims
-            .Select(c => Reconciler.Prepare(c.Claim, c.Id, c.Source, state.Validation, state.Resolver, indexes.Normalizer, indexes.Families, state.Today))
-            .ToList();
+        var prepared = state.Preparation.PrepareAll(validation.Claims);
         Grouping.AttachToEvents(prepared, state.Validation.Events, state.Resolver, issues);
         if (issues.Count > 0)
         {
@@ -271,7 +269,7 @@ public sealed class ReconciliationSession
         // The reliabilities settle again; then only groups whose reported numbers moved are judged again.
         var estimate = state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery
             ? truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full)
-            : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Priors(state), [.. state.Groups.Select(g => g.Problem)]));
+            : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Reconciler.Priors(state.Validation, state.SourceIds), [.. state.Groups.Select(g => g.Problem)]));
         state.Dependencies = estimate.Dependencies;
         var stale = new List<int>();
         for (var g = 0; g < state.Groups.Length; g++)
@@ -300,20 +298,17 @@ public sealed class ReconciliationSession
         return Reconciler.Assemble(state, estimate.SourceReliabilities, warnings, _count, _count, 0);
     }
 
-    private static ImmutableArray<double?> Priors(RunState state) =>
-        [.. state.SourceIds.Select(id => state.Validation.Sources[id].Prior is { } p && p > 0 && p < 1 ? p : (double?)null)];
-
     /// <summary>Whether two estimates of a group show the same in a report: the same winner, and the same rounded confidence and claim probabilities.</summary>
     private static bool SameAsReported(GroupEstimate a, GroupEstimate b)
     {
-        if (a.Winner != b.Winner || Math.Round(a.Confidence, 3) != Math.Round(b.Confidence, 3) || a.ClaimProbabilities.Length != b.ClaimProbabilities.Length)
+        if (a.Winner != b.Winner || Judgement.Shown(a.Confidence) != Judgement.Shown(b.Confidence) || a.ClaimProbabilities.Length != b.ClaimProbabilities.Length)
         {
             return false;
         }
 
         for (var c = 0; c < a.ClaimProbabilities.Length; c++)
         {
-            if (Math.Round(a.ClaimProbabilities[c], 3) != Math.Round(b.ClaimProbabilities[c], 3))
+            if (Judgement.Shown(a.ClaimProbabilities[c]) != Judgement.Shown(b.ClaimProbabilities[c]))
             {
                 return false;
             }
@@ -368,7 +363,7 @@ public sealed class ReconciliationSession
         // issues name positions, which an update would shift.
         var clean = state!.EarlyIssues == 0 && _claims.TrueForAll(c => c!.Id is not null);
         _state = clean ? state : null;
-        _indexes = clean ? new Indexes(state, _reconciler, _claims!) : null;
+        _indexes = clean ? new Indexes(state, _claims!) : null;
         LastUpdate = new SessionUpdate(false, clean ? why : $"{why}; later updates run in full because {(state.EarlyIssues == 0 ? "a claim has no id" : "the claims have issues")}",
             added, withdrawn, report.Groups.Length, report.Groups.Length, [.. notFound ?? []]);
         return report;
@@ -377,10 +372,8 @@ public sealed class ReconciliationSession
     /// <summary>Lookups a session keeps beside the run's state.</summary>
     private sealed class Indexes
     {
-        public Indexes(RunState state, Reconciler reconciler, List<Claim?> claims)
+        public Indexes(RunState state, List<Claim?> claims)
         {
-            Normalizer = new ValueNormalizer(reconciler.Hedges, state.Resolver);
-            Families = new SourceFamilies(state.Validation.Sources.Values);
             foreach (var group in state.Groups)
             {
                 foreach (var claim in group.Claims)
@@ -400,10 +393,6 @@ public sealed class ReconciliationSession
                 Count(claim!, +1);
             }
         }
-
-        public ValueNormalizer Normalizer { get; }
-
-        public SourceFamilies Families { get; }
 
         public Dictionary<string, PreparedClaim> ById { get; } = new(StringComparer.Ordinal);
 

@@ -92,13 +92,14 @@ internal static class CopyDetector
                     }
 
                     // Most pairs of claims differ: they only count (their evidence is added at the end, `differ` each).
-                    pairs.Common(Math.Min(a, b), Math.Max(a, b))++;
+                    var (low, high) = a < b ? (a, b) : (b, a);
+                    pairs.Common(low, high)++;
                     if (valueOf[i] < 0 || valueOf[i] != valueOf[j])
                     {
                         continue;
                     }
 
-                    ref var pair = ref pairs.Shared(Math.Min(a, b), Math.Max(a, b));
+                    ref var pair = ref pairs.Shared(low, high);
                     var p = truthOf[i];
                     var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
                     var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
@@ -110,21 +111,6 @@ internal static class CopyDetector
                 }
             }
         }
-    }
-
-    /// <summary>The union of two detections, ordered by pair; a pair found in both keeps the later evidence, or the earlier if that is more probable.</summary>
-    public static ImmutableArray<DetectedDependence> Merge(ImmutableArray<DetectedDependence> first, ImmutableArray<DetectedDependence> second)
-    {
-        var byPair = new SortedDictionary<(int, int), DetectedDependence>();
-        foreach (var d in first.Concat(second))
-        {
-            if (!byPair.TryGetValue((d.Source, d.Other), out var known) || d.Probability >= known.Probability)
-            {
-                byPair[(d.Source, d.Other)] = d;
-            }
-        }
-
-        return [.. byPair.Values];
     }
 
     private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);

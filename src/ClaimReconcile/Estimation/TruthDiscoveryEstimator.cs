@@ -72,7 +72,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return (run.Estimate, state);
     }
 
-
     /// <summary>
     /// Updates a kept state after groups changed: each splice replaces <c>Removed</c> groups from <c>Start</c> (in the
     /// state's current order) with new ones. The reliabilities then iterate from where they were until they settle
@@ -207,7 +206,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     }
 
     /// <summary>The final state of one order of the estimate.</summary>
-    private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain, bool FoundFirst);
+    private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain);
 
     /// <summary>
     /// The mutable state of one run: the groups, the reliabilities, and the weights the groups were last updated
@@ -239,7 +238,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             var only = Start(models, priors);
             var dependencies = _options.DetectCopying && _options.DetectCopyingFirst == true ? LookFirst(only) : [];
-            return Finish(only, priors, dependencies, foundFirst: !dependencies.IsEmpty);
+            return Finish(only, priors, dependencies);
         }
 
         // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
@@ -248,14 +247,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         if (found.IsEmpty)
         {
             // Nothing was found before the first estimate: the run is the same as the other order.
-            return Finish(early, priors, found, foundFirst: false);
+            return Finish(early, priors, found);
         }
 
         // The two orders are independent from here: they run side by side, each in parallel over its groups.
         RunResult? before = null, after = null;
         Parallel.Invoke(
-            () => before = Finish(early, priors, found, foundFirst: true),
-            () => after = Finish(Start(models, priors), priors, [], foundFirst: false));
+            () => before = Finish(early, priors, found),
+            () => after = Finish(Start(models, priors), priors, []));
         var (likelihoodBefore, likelihoodAfter) = (0.0, 0.0);
         Parallel.Invoke(() => likelihoodBefore = LogLikelihood(before!, priors), () => likelihoodAfter = LogLikelihood(after!, priors));
         return likelihoodBefore > likelihoodAfter ? before! : after!;
@@ -279,7 +278,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     }
 
     /// <summary>The first estimate, then up to <see cref="Rounds"/> rounds of looking for copying and estimating again.</summary>
-    private RunResult Finish(Chain chain, double[] priors, ImmutableArray<DetectedDependence> dependencies, bool foundFirst)
+    private RunResult Finish(Chain chain, double[] priors, ImmutableArray<DetectedDependence> dependencies)
     {
         Iterate(chain, priors);
         if (_options.DetectCopying)
@@ -297,7 +296,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        return new RunResult(Result(chain, dependencies), chain, foundFirst);
+        return new RunResult(Result(chain, dependencies), chain);
     }
 
     private static ConsensusEstimate Result(Chain chain, ImmutableArray<DetectedDependence> dependencies)
@@ -432,8 +431,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// iterations run out), then settles every group on the final reliabilities. Steps are accelerated as in SQUAREM
     /// (Varadhan and Roland, Scandinavian Journal of Statistics 35, 2008): from two plain steps it extrapolates along
     /// the direction they share, then takes a plain step from there. The fixed point is the plain iteration's; it is
-    /// reached in about half the steps, since the reliabilities of sources that share questions move together and
-    /// each plain step only removes some three quarters of the remaining distance.
+    /// reached in fewer steps, since the reliabilities of sources that share questions move together and each plain
+    /// step removes only a share of the remaining distance.
     /// </summary>
     private void Iterate(Chain chain, double[] priors)
     {

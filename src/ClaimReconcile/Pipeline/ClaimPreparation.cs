@@ -59,23 +59,7 @@ internal sealed class ClaimPreparation
     public List<PreparedClaim> PrepareAll(List<(Claim Claim, string Id, Source Source)> claims, int parallelFrom = ParallelFrom)
     {
         var prepared = new PreparedClaim[claims.Count];
-        void PrepareRange(int from, int to)
-        {
-            for (var i = from; i < to; i++)
-            {
-                var (claim, id, source) = claims[i];
-                prepared[i] = Prepare(claim, id, source);
-            }
-        }
-
-        if (claims.Count < parallelFrom)
-        {
-            PrepareRange(0, claims.Count);
-        }
-        else
-        {
-            Parallel.ForEach(Partitioner.Create(0, claims.Count, RangeSize), Parallelism.OnePerCore, range => PrepareRange(range.Item1, range.Item2));
-        }
+        Partitioned.For(claims.Count, i => prepared[i] = Prepare(claims[i].Claim, claims[i].Id, claims[i].Source), parallelFrom, RangeSize, Partitioned.OnePerCore);
 
         return [.. prepared];
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NodaTime;
 using NodaTime.Text;
 
@@ -66,22 +65,9 @@ internal static class Grouping
             return c != 0 ? c : string.CompareOrdinal(a.Scope ?? "", b.Scope ?? "");
         });
 
-        // Each group sorts its own claims, so the groups can be sorted side by side.
+        // Each group sorts its own claims, so with enough claims the groups are sorted side by side.
         static void SortById(List<PreparedClaim> members) => SortIfNeeded(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        if (count < ParallelSortFrom)
-        {
-            result.ForEach(g => SortById(g.Claims));
-        }
-        else
-        {
-            Parallel.ForEach(Partitioner.Create(0, result.Count), Parallelism.OnePerCore, range =>
-            {
-                for (var g = range.Item1; g < range.Item2; g++)
-                {
-                    SortById(result[g].Claims);
-                }
-            });
-        }
+        Partitioned.For(result.Count, g => SortById(result[g].Claims), parallelFrom: count >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
 
         return result;
     }

@@ -128,6 +128,9 @@ internal static class Judgement
     /// <summary>Whether a claim's support is inverted: a negated claim (other than a boolean) supports what it does not overlap.</summary>
     private static bool Inverts(PreparedClaim claim) => claim.Claim.Negated && claim.Claim.Value is not BooleanValue;
 
+    /// <summary>A probability or reliability as a report shows it: to three decimals.</summary>
+    public static double Shown(double value) => Math.Round(value, 3);
+
     private static bool IsCandidate(PreparedClaim claim) => !claim.Claim.Negated || claim.Claim.Value is BooleanValue;
 
     /// <summary>The closeness of two values that touch without agreeing: below ½, so closeness never reads as support.</summary>
@@ -210,13 +213,13 @@ internal static class Judgement
         var assessments = ImmutableArray.CreateBuilder<ClaimAssessment>(n);
         for (var c = 0; c < n; c++)
         {
-            assessments.Add(new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Math.Round(estimate.ClaimProbabilities[c], 3), claims[c].Voice));
+            assessments.Add(new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Shown(estimate.ClaimProbabilities[c]), claims[c].Voice));
         }
 
         var consensus = estimate.Winner is { } w ? claims[w].Claim.Value : null;
         var explanation = Explanations.Explain(verdict, claims, group, estimate, statuses, resolver, sources);
         return new ClaimGroup(subject, label, property, scope, verdict, group.Voices, consensus,
-            consensus is null && verdict != Verdict.SingleSource ? null : Math.Round(estimate.Confidence, 3), assessments.MoveToImmutable(), explanation);
+            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), assessments.MoveToImmutable(), explanation);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ClaimReconcile.Estimation;
-using NodaTime;
 
 namespace ClaimReconcile.Pipeline;
 
@@ -26,7 +25,7 @@ internal sealed class GroupEntry(string subject, string property, string? scope,
 }
 
 /// <summary>What a full run computed, kept by a <see cref="ReconciliationSession"/> to update its report.</summary>
-internal sealed class RunState(Reconciler reconciler, Validation validation, EntityResolver resolver, Instant today, int earlyIssues, ImmutableArray<string> sourceIds,
+internal sealed class RunState(Reconciler reconciler, Validation validation, EntityResolver resolver, ClaimPreparation preparation, int earlyIssues, ImmutableArray<string> sourceIds,
     Dictionary<string, int> sourceIndex, GroupEntry[] groups, int[] claimCounts, ImmutableArray<DetectedDependence> dependencies,
     TruthDiscoveryEstimator.Continuation? estimation)
 {
@@ -36,8 +35,8 @@ internal sealed class RunState(Reconciler reconciler, Validation validation, Ent
 
     public EntityResolver Resolver { get; } = resolver;
 
-    /// <summary>"Today" as the run read it, for ages stated by undated sources.</summary>
-    public Instant Today { get; } = today;
+    /// <summary>How the run prepared its claims (with its "today" and its caches), to prepare added claims alike.</summary>
+    public ClaimPreparation Preparation { get; } = preparation;
 
     /// <summary>How many issues came before the compare stage (reading, validation, names, scope): they name positions, which an update would shift.</summary>
     public int EarlyIssues { get; } = earlyIssues;

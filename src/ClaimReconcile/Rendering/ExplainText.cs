@@ -30,10 +30,10 @@ public static class ExplainText
         var resolver = new EntityResolver(validation.Entities, validation.Events.Values);
         var normalizer = new ValueNormalizer(options.Hedges, resolver);
         var families = new SourceFamilies(validation.Sources.Values);
-        var now = (clock ?? SystemClock.Instance).GetCurrentInstant();
+        var preparation = new ClaimPreparation(validation, resolver, normalizer, families, (clock ?? SystemClock.Instance).GetCurrentInstant());
         var ids = group.Claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var prepared = validation.Claims.Where(c => ids.Contains(c.Id))
-            .Select(c => Reconciler.Prepare(c.Claim, c.Id, c.Source, validation, resolver, normalizer, families, now))
+            .Select(c => preparation.Prepare(c.Claim, c.Id, c.Source))
             .ToDictionary(c => c.Id, StringComparer.Ordinal);
 
         Form? consensus = null;
