@@ -15,59 +15,118 @@ namespace ClaimReconcile.Estimation;
 /// </summary>
 internal static class CopyDetector
 {
-    private struct Pair
+    /// <summary>What the values two sources share weigh: how many, how many of them judged false, and their evidence.</summary>
+    private struct Shared
     {
-        public int Shared;
-        public double SharedFalse;
+        public int Count;
+        public double False;
         public double Evidence;
     }
 
-    public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options)
+    /// <summary>
+    /// How many questions each pair of sources answers in common, as the detector counts them (questions with three
+    /// voices or more, the first <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/> claims, different
+    /// sources and voices). It depends only on who answers what, not on any estimate, so one count serves every look
+    /// for copying in a run; only the shared values, whose weight depends on the estimate, are counted each time.
+    /// </summary>
+    internal sealed class Meetings(PairTable<int> table)
+    {
+        public PairTable<int> Table { get; } = table;
+    }
+
+    /// <summary>Counts, once per run, how many questions each pair of sources answers in common.</summary>
+    public static Meetings Meet(TruthDiscoveryEstimator.GroupState[] groups, int sources, TruthDiscoveryOptions options)
+    {
+        var limit = options.MaxClaimsPerGroupForCopying;
+        return new Meetings(InHalves<int>(groups.Length, sources, (from, to, table) =>
+        {
+            for (var g = from; g < to; g++)
+            {
+                var group = groups[g];
+                var (claimSources, voices) = (group.Sources, group.Voices);
+                if (group.Group.Voices < 3)
+                {
+                    continue;
+                }
+
+                var n = Math.Min(claimSources.Length, limit);
+                for (var i = 0; i < n; i++)
+                {
+                    for (var j = i + 1; j < n; j++)
+                    {
+                        var (a, b) = (claimSources[i], claimSources[j]);
+                        if (a != b && voices[i] != voices[j])
+                        {
+                            table.At(Math.Min(a, b), Math.Max(a, b))++;
+                        }
+                    }
+                }
+            }
+        }, (mine, theirs) => mine + theirs));
+    }
+
+    public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options, Meetings meetings)
     {
         var sources = reliability.Length;
         var differ = Math.Log(1 - options.CopyRate);
-        PairTable pairs;
-        if (groups.Length < 2 * Partitioned.RangeSize)
+        var shared = InHalves<Shared>(groups.Length, sources, (from, to, table) => Collect(groups, from, to, reliability, options, table), (mine, theirs) =>
         {
-            pairs = new PairTable(sources);
-            Collect(groups, 0, groups.Length, reliability, options, pairs);
-        }
-        else
-        {
-            // Two fixed halves of the groups side by side, then added together: the same result on any number of cores.
-            var (first, second) = (new PairTable(sources), new PairTable(sources));
-            var middle = groups.Length / 2;
-            Parallel.Invoke(
-                () => Collect(groups, 0, middle, reliability, options, first),
-                () => Collect(groups, middle, groups.Length, reliability, options, second));
-            pairs = first.Add(second);
-        }
+            mine.Count += theirs.Count;
+            mine.False += theirs.False;
+            mine.Evidence += theirs.Evidence;
+            return mine;
+        });
 
         var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
         var found = ImmutableArray.CreateBuilder<DetectedDependence>();
-        foreach (var (key, common, pair) in pairs.Ordered())
+        foreach (var (a, b, common) in meetings.Table.Ordered())
         {
-            var logOdds = priorOdds + pair.Evidence + ((common - pair.Shared) * differ);
-            if (logOdds > 0 && pair.SharedFalse >= options.MinSharedFalse)
+            var pair = shared.Get(a, b);
+            var logOdds = priorOdds + pair.Evidence + ((common - pair.Count) * differ);
+            if (logOdds > 0 && pair.False >= options.MinSharedFalse)
             {
                 var probability = 1 / (1 + Math.Exp(-logOdds));
-                found.Add(new DetectedDependence((int)(key / sources), (int)(key % sources), common, pair.Shared, pair.SharedFalse, probability));
+                found.Add(new DetectedDependence(a, b, common, pair.Count, pair.False, probability));
             }
         }
 
         return found.ToImmutable();
     }
 
-    /// <summary>Adds the evidence of groups <paramref name="from"/> to <paramref name="to"/> (exclusive), in order, to <paramref name="pairs"/>.</summary>
-    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, int from, int to, double[] reliability, TruthDiscoveryOptions options, PairTable pairs)
+    /// <summary>
+    /// Runs <paramref name="count"/> over the groups: in one table when there are few, else over two fixed halves side
+    /// by side whose tables are then added together (the second into the first), so the result is the same on any
+    /// number of cores.
+    /// </summary>
+    private static PairTable<T> InHalves<T>(int groups, int sources, Action<int, int, PairTable<T>> count, Func<T, T, T> add)
+        where T : struct
     {
-        var truthOf = new double[options.MaxClaimsPerGroupForCopying];
+        if (groups < 2 * Partitioned.RangeSize)
+        {
+            var table = new PairTable<T>(sources);
+            count(0, groups, table);
+            return table;
+        }
+
+        var (first, second) = (new PairTable<T>(sources), new PairTable<T>(sources));
+        var middle = groups / 2;
+        Parallel.Invoke(() => count(0, middle, first), () => count(middle, groups, second));
+        return first.Add(second, add);
+    }
+
+    /// <summary>
+    /// Adds, in order, the evidence of the values shared in groups <paramref name="from"/> to <paramref name="to"/>
+    /// (exclusive) to <paramref name="pairs"/>: every identical value two sources state weighs for their dependence
+    /// the more it is judged false.
+    /// </summary>
+    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, int from, int to, double[] reliability, TruthDiscoveryOptions options, PairTable<Shared> pairs)
+    {
         var copy = options.CopyRate;
         var falseValues = options.FalseValues;
         for (var g = from; g < to; g++)
         {
             var group = groups[g];
-            var (claimSources, voices, valueOf) = (group.Sources, group.Voices, group.ValueOf);
+            var (claimSources, voices, valueOf, truthOf) = (group.Sources, group.Voices, group.ValueOf, group.ClaimProbabilities);
             if (group.Group.Voices < 3)
             {
                 // With two voices nobody else says which of them is wrong.
@@ -75,38 +134,31 @@ internal static class CopyDetector
             }
 
             var n = Math.Min(claimSources.Length, options.MaxClaimsPerGroupForCopying);
-            for (var c = 0; c < n; c++)
-            {
-                truthOf[c] = group.ClaimProbabilities[c];
-            }
-
             for (var i = 0; i < n; i++)
             {
+                if (valueOf[i] < 0)
+                {
+                    continue;
+                }
+
                 for (var j = i + 1; j < n; j++)
                 {
                     var (a, b) = (claimSources[i], claimSources[j]);
-                    if (a == b || voices[i] == voices[j])
+                    if (valueOf[i] != valueOf[j] || a == b || voices[i] == voices[j])
                     {
-                        // Declared families and quoted speakers count once already.
+                        // Differing values only count against dependence (Meetings counts them); declared families and
+                        // quoted speakers count once already.
                         continue;
                     }
 
-                    // Most pairs of claims differ: they only count (their evidence is added at the end, `differ` each).
-                    var (low, high) = a < b ? (a, b) : (b, a);
-                    pairs.Common(low, high)++;
-                    if (valueOf[i] < 0 || valueOf[i] != valueOf[j])
-                    {
-                        continue;
-                    }
-
-                    ref var pair = ref pairs.Shared(low, high);
+                    ref var pair = ref pairs.At(Math.Min(a, b), Math.Max(a, b));
                     var p = truthOf[i];
                     var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
                     var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
                     var mean = (ra + rb) / 2;
                     var copied = (copy * ((p * mean) + ((1 - p) * (1 - mean)))) + ((1 - copy) * independent);
-                    pair.Shared++;
-                    pair.SharedFalse += 1 - p;
+                    pair.Count++;
+                    pair.False += 1 - p;
                     pair.Evidence += Math.Log(copied / independent);
                 }
             }
@@ -116,77 +168,71 @@ internal static class CopyDetector
     private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);
 
     /// <summary>
-    /// The evidence of every pair of sources: how many questions they answer in common (one counter each, touched on
-    /// every visit) and what their shared values weigh (touched only when they share one). Up to a million possible
-    /// pairs (some 1,400 sources) both are arrays indexed by the pair, which is several times faster than hashing
-    /// millions of pair visits; beyond, dictionaries hold only the pairs that meet.
+    /// One value per pair of sources <c>a &lt; b</c>. Up to a million possible pairs (some 1,400 sources) the values
+    /// live in an array indexed by the pair, which is several times faster than hashing millions of pair visits;
+    /// beyond, a dictionary holds only the pairs that were touched.
     /// </summary>
-    private sealed class PairTable(int sources)
+    internal sealed class PairTable<T>(int sources)
+        where T : struct
     {
         private const long DenseLimit = 1_000_000;
         private readonly bool _dense = (long)sources * (sources - 1) / 2 <= DenseLimit;
-        private int[]? _commonDense;
-        private Pair[]? _sharedDense;
-        private readonly Dictionary<long, int> _common = [];
-        private readonly Dictionary<long, Pair> _shared = [];
+        private T[]? _values;
+        private bool[]? _touched;
+        private readonly Dictionary<long, T> _sparse = [];
 
-        /// <summary>The number of questions sources <paramref name="a"/> &lt; <paramref name="b"/> answer in common.</summary>
-        public ref int Common(int a, int b)
+        /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, to read or change.</summary>
+        public ref T At(int a, int b)
         {
             if (!_dense)
             {
-                return ref CollectionsMarshal.GetValueRefOrAddDefault(_common, ((long)a * sources) + b, out _);
+                return ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, ((long)a * sources) + b, out _);
             }
 
-            _commonDense ??= new int[sources * (sources - 1) / 2];
-            return ref _commonDense[Index(a, b)];
+            _values ??= new T[sources * (sources - 1) / 2];
+            _touched ??= new bool[_values.Length];
+            var index = Index(a, b);
+            _touched[index] = true;
+            return ref _values[index];
         }
 
-        /// <summary>What the values sources <paramref name="a"/> &lt; <paramref name="b"/> share weigh.</summary>
-        public ref Pair Shared(int a, int b)
+        /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, or the default when it was never touched.</summary>
+        public T Get(int a, int b)
         {
             if (!_dense)
             {
-                return ref CollectionsMarshal.GetValueRefOrAddDefault(_shared, ((long)a * sources) + b, out _);
+                return _sparse.GetValueOrDefault(((long)a * sources) + b);
             }
 
-            _sharedDense ??= new Pair[sources * (sources - 1) / 2];
-            return ref _sharedDense[Index(a, b)];
+            return _values is null ? default : _values[Index(a, b)];
         }
 
-        /// <summary>Adds <paramref name="other"/>'s evidence to this table's, pair by pair; returns this table.</summary>
-        public PairTable Add(PairTable other)
+        /// <summary>Adds <paramref name="other"/>'s values to this table's, pair by pair, with <paramref name="add"/>; returns this table.</summary>
+        public PairTable<T> Add(PairTable<T> other, Func<T, T, T> add)
         {
-            foreach (var (key, common, pair) in other.Ordered())
+            foreach (var (a, b, value) in other.Ordered())
             {
-                var (a, b) = ((int)(key / sources), (int)(key % sources));
-                Common(a, b) += common;
-                if (pair.Shared > 0 || pair.Evidence != 0)
-                {
-                    ref var mine = ref Shared(a, b);
-                    mine.Shared += pair.Shared;
-                    mine.SharedFalse += pair.SharedFalse;
-                    mine.Evidence += pair.Evidence;
-                }
+                ref var mine = ref At(a, b);
+                mine = add(mine, value);
             }
 
             return this;
         }
 
-        /// <summary>The pairs that met on some question, by key <c>a · sources + b</c>, ascending.</summary>
-        public IEnumerable<(long Key, int Common, Pair Pair)> Ordered()
+        /// <summary>The pairs that were touched, ordered by <c>a</c>, then <c>b</c>.</summary>
+        public IEnumerable<(int A, int B, T Value)> Ordered()
         {
             if (!_dense)
             {
-                return _common.OrderBy(p => p.Key).Select(p => (p.Key, p.Value, _shared.GetValueOrDefault(p.Key)));
+                return _sparse.OrderBy(p => p.Key).Select(p => ((int)(p.Key / sources), (int)(p.Key % sources), p.Value));
             }
 
             return Dense();
         }
 
-        private IEnumerable<(long Key, int Common, Pair Pair)> Dense()
+        private IEnumerable<(int A, int B, T Value)> Dense()
         {
-            if (_commonDense is null)
+            if (_values is null || _touched is null)
             {
                 yield break;
             }
@@ -196,9 +242,9 @@ internal static class CopyDetector
                 for (var b = a + 1; b < sources; b++)
                 {
                     var index = Index(a, b);
-                    if (_commonDense[index] > 0)
+                    if (_touched[index])
                     {
-                        yield return (((long)a * sources) + b, _commonDense[index], _sharedDense is null ? default : _sharedDense[index]);
+                        yield return (a, b, _values[index]);
                     }
                 }
             }

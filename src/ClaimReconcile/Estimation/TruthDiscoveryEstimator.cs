@@ -220,6 +220,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public double[] Reliability { get; } = reliability;
 
         public double[]? LastWeights { get; set; }
+
+        /// <summary>How many questions each pair of sources answers in common, while the run looks for copying.</summary>
+        public CopyDetector.Meetings? Meetings { get; set; }
     }
 
     private GroupModel[] Models(EstimationProblem problem)
@@ -252,9 +255,15 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         // The two orders are independent from here: they run side by side, each in parallel over its groups.
         RunResult? before = null, after = null;
+        var meetings = early.Meetings;
         Parallel.Invoke(
             () => before = Finish(early, priors, found),
-            () => after = Finish(Start(models, priors), priors, []));
+            () =>
+            {
+                var late = Start(models, priors);
+                late.Meetings = meetings;
+                after = Finish(late, priors, []);
+            });
         var (likelihoodBefore, likelihoodAfter) = (0.0, 0.0);
         Parallel.Invoke(() => likelihoodBefore = LogLikelihood(before!, priors), () => likelihoodAfter = LogLikelihood(after!, priors));
         return likelihoodBefore > likelihoodAfter ? before! : after!;
@@ -274,7 +283,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     private ImmutableArray<DetectedDependence> LookFirst(Chain chain)
     {
         Settle(chain);
-        return Discount(chain, CopyDetector.Detect(chain.Groups, chain.Reliability, _options));
+        return Discount(chain, CopyDetector.Detect(chain.Groups, chain.Reliability, _options, Meetings(chain)));
     }
 
     /// <summary>The first estimate, then up to <see cref="Rounds"/> rounds of looking for copying and estimating again.</summary>
@@ -285,7 +294,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             for (var round = 0; round < Rounds; round++)
             {
-                var again = CopyDetector.Detect(chain.Groups, chain.Reliability, _options);
+                var again = CopyDetector.Detect(chain.Groups, chain.Reliability, _options, Meetings(chain));
                 if (again.IsEmpty && dependencies.IsEmpty)
                 {
                     break;
@@ -296,8 +305,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
+        // The chain may be kept for a session, which never looks for copying again.
+        chain.Meetings = null;
         return new RunResult(Result(chain, dependencies), chain);
     }
+
+    /// <summary>Who meets whom, counted by the first look for copying of a run and shared by the chains of both orders.</summary>
+    private CopyDetector.Meetings Meetings(Chain chain) =>
+        chain.Meetings ??= CopyDetector.Meet(chain.Groups, chain.Reliability.Length, _options);
 
     private static ConsensusEstimate Result(Chain chain, ImmutableArray<DetectedDependence> dependencies)
     {
