@@ -36,8 +36,10 @@ if (args is ["profile", var what, ..])
     var floor = read.ClaimSet.Claims.GroupBy(c => (c.Subject, c.Property)).Select(g => g.Count()).Count();
     Console.WriteLine($"floor: {watch.ElapsedMilliseconds} ms ({floor} questions)");
     watch.Restart();
+    var (paused, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
     var report = new Reconciler().Reconcile(read);
-    Console.WriteLine($"reconcile: {watch.ElapsedMilliseconds} ms ({report.Summary.Groups} groups, {report.Summary.Conflicts} conflicts)");
+    Console.WriteLine($"reconcile: {watch.ElapsedMilliseconds} ms ({report.Summary.Groups} groups, {report.Summary.Conflicts} conflicts; "
+        + $"the garbage collector paused it {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, {GC.CollectionCount(2) - collections} full collections)");
     watch.Restart();
     ReportJson.Write(report, Stream.Null);
     Console.WriteLine($"write: {watch.ElapsedMilliseconds} ms");

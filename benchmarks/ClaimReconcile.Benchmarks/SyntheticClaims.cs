@@ -97,15 +97,15 @@ public sealed record SyntheticClaims(int Claims, int Sources = 1000, int PerQues
         {
             case 0:
                 {
-                    // A count in the thousands: exact, "about" or "more than" a round figure.
+                    // A count in the thousands, exact or "about" a round figure. Half the questions count "people"
+                    // in every claim, the others give bare numbers: a bare count and a count of people do not compare
+                    // (docs/claimset-format.md), so mixing them in one question would make its true claims disagree.
                     var truth = 1_000 + ((q * 37) % 9_000);
                     var value = truth + (variant * 700);
-                    return form switch
-                    {
-                        0 => ClaimValue.Number(value),
-                        1 => ClaimValue.Number(Math.Round(value / 100.0) * 100, hedge: Hedge.About),
-                        _ => ClaimValue.Number(value, "people"),
-                    };
+                    var unit = q % 8 == 0 ? "people" : null;
+                    return form == 1
+                        ? ClaimValue.Number(Math.Round(value / 100.0) * 100, unit, Hedge.About)
+                        : ClaimValue.Number(value, unit);
                 }
 
             case 1 when property == "turnout":
