@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using ClaimReconcile.Pipeline;
@@ -16,7 +17,7 @@ namespace ClaimReconcile.Estimation;
 internal static class CopyDetector
 {
     /// <summary>What the values two sources share weigh: how many, how many of them judged false, and their evidence.</summary>
-    private struct Shared
+    internal struct Shared
     {
         public int Count;
         public double False;
@@ -31,14 +32,26 @@ internal static class CopyDetector
     /// </summary>
     internal sealed class Meetings(PairTable<int> table)
     {
+        private readonly ConcurrentBag<PairTable<Shared>> _spare = [];
+
         public PairTable<int> Table { get; } = table;
+
+        /// <summary>
+        /// An empty table for shared values, reused from an earlier look of the run when one is free: with many
+        /// sources the tables are large arrays, and allocating new ones for every look makes the garbage collector
+        /// sweep the whole heap more often.
+        /// </summary>
+        public PairTable<Shared> Rent(int sources) => _spare.TryTake(out var table) ? table : new PairTable<Shared>(sources);
+
+        /// <summary>Gives a table back, emptied, for the next look.</summary>
+        public void Return(PairTable<Shared> table) => _spare.Add(table.Clear());
     }
 
     /// <summary>Counts, once per run, how many questions each pair of sources answers in common.</summary>
     public static Meetings Meet(TruthDiscoveryEstimator.GroupState[] groups, int sources, TruthDiscoveryOptions options)
     {
         var limit = options.MaxClaimsPerGroupForCopying;
-        return new Meetings(InHalves<int>(groups.Length, sources, (from, to, table) =>
+        return new Meetings(InHalves(groups.Length, () => new PairTable<int>(sources), (from, to, table) =>
         {
             for (var g = from; g < to; g++)
             {
@@ -62,14 +75,14 @@ internal static class CopyDetector
                     }
                 }
             }
-        }, (mine, theirs) => mine + theirs));
+        }, (mine, theirs) => mine + theirs).Sum);
     }
 
     public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options, Meetings meetings)
     {
         var sources = reliability.Length;
         var differ = Math.Log(1 - options.CopyRate);
-        var shared = InHalves<Shared>(groups.Length, sources, (from, to, table) => Collect(groups, from, to, reliability, options, table), (mine, theirs) =>
+        var (shared, spare) = InHalves(groups.Length, () => meetings.Rent(sources), (from, to, table) => Collect(groups, from, to, reliability, options, table), (mine, theirs) =>
         {
             mine.Count += theirs.Count;
             mine.False += theirs.False;
@@ -90,28 +103,34 @@ internal static class CopyDetector
             }
         }
 
+        meetings.Return(shared);
+        if (spare is not null)
+        {
+            meetings.Return(spare);
+        }
+
         return found.ToImmutable();
     }
 
     /// <summary>
-    /// Runs <paramref name="count"/> over the groups: in one table when there are few, else over two fixed halves side
-    /// by side whose tables are then added together (the second into the first), so the result is the same on any
-    /// number of cores.
+    /// Runs <paramref name="count"/> over the groups: into one table from <paramref name="table"/> when there are few,
+    /// else over two fixed halves side by side whose tables are then added together (the second into the first), so
+    /// the result is the same on any number of cores. Returns the sum and the second table, if one was used.
     /// </summary>
-    private static PairTable<T> InHalves<T>(int groups, int sources, Action<int, int, PairTable<T>> count, Func<T, T, T> add)
+    private static (PairTable<T> Sum, PairTable<T>? Spare) InHalves<T>(int groups, Func<PairTable<T>> table, Action<int, int, PairTable<T>> count, Func<T, T, T> add)
         where T : struct
     {
         if (groups < 2 * Partitioned.RangeSize)
         {
-            var table = new PairTable<T>(sources);
-            count(0, groups, table);
-            return table;
+            var only = table();
+            count(0, groups, only);
+            return (only, null);
         }
 
-        var (first, second) = (new PairTable<T>(sources), new PairTable<T>(sources));
+        var (first, second) = (table(), table());
         var middle = groups / 2;
         Parallel.Invoke(() => count(0, middle, first), () => count(middle, groups, second));
-        return first.Add(second, add);
+        return (first.Add(second, add), second);
     }
 
     /// <summary>
@@ -194,6 +213,19 @@ internal static class CopyDetector
             var index = Index(a, b);
             _touched[index] = true;
             return ref _values[index];
+        }
+
+        /// <summary>Forgets every value; returns this table.</summary>
+        public PairTable<T> Clear()
+        {
+            if (_values is not null && _touched is not null)
+            {
+                Array.Clear(_values);
+                Array.Clear(_touched);
+            }
+
+            _sparse.Clear();
+            return this;
         }
 
         /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, or the default when it was never touched.</summary>
