@@ -157,12 +157,15 @@ internal static class CliApp
                 HtmlReport.Write(report, output);
                 break;
             case "claimreview":
-                output.Write(ClaimReviewJson.Write(report, new ClaimReviewOptions
                 {
-                    PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
-                    AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
-                }, loaded.Clock));
-                break;
+                    using var json = new TextWriterStream(output);
+                    ClaimReviewJson.Write(report, json, new ClaimReviewOptions
+                    {
+                        PageUrl = request.ReviewUrl ?? ClaimReviewOptions.PlaceholderPageUrl,
+                        AuthorName = request.ReviewAuthor ?? "ClaimReconcile",
+                    }, loaded.Clock);
+                    break;
+                }
             default:
                 TextReport.Write(report, output);
                 break;

@@ -34,6 +34,20 @@ public static class ClaimReviewJson
         return JsonOutput.Write(w => WriteTo(w, report, options, today));
     }
 
+    /// <summary>Writes the reviews as a UTF-8 JSON array to a stream, a part at a time: the same bytes as <see cref="Write(ReconciliationReport, ClaimReviewOptions?, IClock?)"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="stream">Where the JSON goes; left open.</param>
+    /// <param name="options">Who publishes the reviews, and where; the defaults when omitted.</param>
+    /// <param name="clock">Gives the review's publication date; the system clock when omitted.</param>
+    public static void Write(ReconciliationReport report, Stream stream, ClaimReviewOptions? options = null, IClock? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= new ClaimReviewOptions();
+        var today = LocalDatePattern.Iso.Format((clock ?? SystemClock.Instance).GetCurrentInstant().InUtc().Date);
+        JsonOutput.Write(stream, w => WriteTo(w, report, options, today));
+    }
+
     private static void WriteTo(Utf8JsonWriter writer, ReconciliationReport report, ClaimReviewOptions options, string today)
     {
         var sources = report.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -101,6 +115,7 @@ public static class ClaimReviewJson
                 writer.WriteEndObject();
                 writer.WriteEndObject();
                 writer.WriteEndObject();
+                JsonOutput.FlushIfFull(writer);
             }
         }
 

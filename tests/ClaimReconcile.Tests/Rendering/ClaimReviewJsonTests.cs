@@ -26,6 +26,72 @@ public sealed class ClaimReviewJsonTests
     public Task Write_WorkedExample_MatchesSnapshot() => Verify(ClaimReviewJson.Write(WorkedExample.Report, clock: WorkedExample.Clock));
 
     [Fact]
+    public void Write_ToAStream_GivesTheSameBytesAsTheString()
+    {
+        var options = new ClaimReviewOptions { AuthorName = "Fact Desk", PageUrl = "https://factdesk.example/checks/42" };
+        using var stream = new MemoryStream();
+
+        ClaimReviewJson.Write(WorkedExample.Report, stream, options, WorkedExample.Clock);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(ClaimReviewJson.Write(WorkedExample.Report, options, WorkedExample.Clock)), stream.ToArray());
+    }
+
+    [Fact]
+    public void Write_ManyReviewsToAStream_GoOutInPartsAndGiveTheSameBytesAsTheString()
+    {
+        // Three outlets agree and one disagrees on each of 500 questions: 500 reviews, far more than one flush holds.
+        var builder = ClaimSet.CreateBuilder();
+        foreach (var outlet in new[] { "a", "b", "c", "d" })
+        {
+            builder.AddSource(outlet);
+        }
+
+        for (var q = 0; q < 500; q++)
+        {
+            foreach (var outlet in new[] { "a", "b", "c" })
+            {
+                builder.AddClaim(outlet, $"event{q}", "attendance", ClaimValue.Number(1000 + q));
+            }
+
+            builder.AddClaim("d", $"event{q}", "attendance", ClaimValue.Number(5000 + q));
+        }
+
+        var report = new Reconciler().Reconcile(builder.Build());
+        var stream = new CountingStream();
+
+        ClaimReviewJson.Write(report, stream, clock: WorkedExample.Clock);
+
+        var whole = System.Text.Encoding.UTF8.GetBytes(ClaimReviewJson.Write(report, clock: WorkedExample.Clock));
+        Assert.Equal(500, Parse(System.Text.Encoding.UTF8.GetString(whole)).Count);
+        Assert.Equal(whole, stream.ToArray());
+        Assert.True(stream.Writes > 2, $"the reviews went out in {stream.Writes} writes");
+    }
+
+    /// <summary>A memory stream that counts how many times it was written to.</summary>
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            base.Write(buffer);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            Writes++;
+            base.WriteByte(value);
+        }
+    }
+
+    [Fact]
     public void Write_WorkedExample_EveryReviewHasTheRequiredFields()
     {
         var reviews = Parse(ClaimReviewJson.Write(WorkedExample.Report, clock: WorkedExample.Clock));
