@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using ClaimReconcile;
 using ClaimReconcile.Benchmarks;
+using ClaimReconcile.Estimation;
 using ClaimReconcile.Serialization;
 
 if (args is ["generate", var count, var target, ..])
@@ -17,7 +18,15 @@ if (args is ["generate", var count, var target, ..])
 if (args is ["profile", var what, ..])
 {
     // A quick look without BenchmarkDotNet: one timed run of each step, on generated claims or a claimset file.
+    // profile 1000000 [--min-shared-false 3]: the option sets TruthDiscoveryOptions.MinSharedFalse for every run.
     var path = what;
+    var estimatorOptions = new TruthDiscoveryOptions();
+    if (args is [_, _, "--min-shared-false", var minShared, ..])
+    {
+        estimatorOptions.MinSharedFalse = double.Parse(minShared, CultureInfo.InvariantCulture);
+    }
+
+    var reconciler = new Reconciler(new ReconcilerOptions { Estimator = new TruthDiscoveryEstimator(estimatorOptions) });
     if (int.TryParse(what, CultureInfo.InvariantCulture, out var size))
     {
         path = Path.Combine(Path.GetTempPath(), $"claimreconcile-profile-{size}.json");
@@ -37,18 +46,18 @@ if (args is ["profile", var what, ..])
     Console.WriteLine($"floor: {watch.ElapsedMilliseconds} ms ({floor} questions)");
     watch.Restart();
     var (paused, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
-    var report = new Reconciler().Reconcile(read);
+    var report = reconciler.Reconcile(read);
     Console.WriteLine($"reconcile: {watch.ElapsedMilliseconds} ms ({report.Summary.Groups} groups, {report.Summary.Conflicts} conflicts; "
         + $"the garbage collector paused it {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, {GC.CollectionCount(2) - collections} full collections)");
     watch.Restart();
     ReportJson.Write(report, Stream.Null);
     Console.WriteLine($"write: {watch.ElapsedMilliseconds} ms");
     watch.Restart();
-    var session = new Reconciler().Open(read.ClaimSet);
+    var session = reconciler.Open(read.ClaimSet);
     Console.WriteLine($"open a session: {watch.ElapsedMilliseconds} ms");
     var moving = read.ClaimSet.Claims[read.ClaimSet.Claims.Length / 2];
     Console.WriteLine($"single-claim updates: {Updates(session)}");
-    Console.WriteLine($"single-claim updates, settling locally: {Updates(new Reconciler().Open(read.ClaimSet, SessionSettling.Local))}");
+    Console.WriteLine($"single-claim updates, settling locally: {Updates(reconciler.Open(read.ClaimSet, SessionSettling.Local))}");
     Console.WriteLine($"dependent source pairs found: {report.Sources.Sum(s => s.DetectedDependence.Length) / 2}");
     Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
     return 0;
