@@ -13,6 +13,8 @@ internal enum ScopeKind
 /// <summary>A claim that passed validation, with everything the later stages need.</summary>
 internal sealed class PreparedClaim(Claim claim, string id, Source source)
 {
+    private static readonly Form Unset = new KeyForm("", "");
+
     public Claim Claim { get; } = claim;
 
     public string Id { get; } = id;
@@ -23,7 +25,8 @@ internal sealed class PreparedClaim(Claim claim, string id, Source source)
 
     public string PropertyKey { get; set; } = "";
 
-    public Form Form { get; set; } = new KeyForm("", "");
+    /// <summary>The normalized value; the preparation sets it (one shared placeholder until then, not one per claim).</summary>
+    public Form Form { get; set; } = Unset;
 
     public ScopeKind ScopeKind { get; set; }
 
