@@ -223,15 +223,19 @@ internal sealed class EntityResolver
             return;
         }
 
-        var ids = new Dictionary<Claim, string>(ReferenceEqualityComparer.Instance);
-        foreach (var (claim, id, _) in reconciled)
+        // Claims whose words were read are new objects by now, so the reconciled claims are found by id: validation
+        // keeps at most the first claim with a given id (later ones are duplicates), and names unnamed claims by position.
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, id, _) in reconciled)
         {
-            ids.TryAdd(claim, id);
+            kept.Add(id);
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
         {
-            if (!ids.TryGetValue(all[i], out var id))
+            var id = all[i].Id ?? $"{all[i].Source}#{i}";
+            if (!seen.Add(id) || !kept.Contains(id))
             {
                 continue;
             }

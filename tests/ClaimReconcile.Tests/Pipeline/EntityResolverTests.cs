@@ -256,6 +256,40 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
+    public void Reconcile_AmbiguousSurnameOnAClaimInWords_WarnsToo()
+    {
+        // The claim's words are read in validation, which makes a new claim object; the warning must still find it.
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp")
+            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+            .AddClaim("zeit", "Klitschko", "speech", WordedValue.Duration("fast fünf Stunden"), id: "zeit-1")
+            .AddClaim("tsp", "Vitali Klitschko", "speech", ClaimValue.Duration(NodaTime.Duration.FromHours(5)), id: "tsp-1")
+            .Build();
+
+        var report = Some.Reconcile(set);
+
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal(IssueCodes.AmbiguousMention, issue.Code);
+        Assert.Equal("$.claims[0].subject", issue.Path);
+        Assert.Equal("zeit-1", issue.Claim);
+    }
+
+    [Fact]
+    public void Reconcile_AmbiguousSurnameOnALeftOutDuplicate_WarnsOnlyForTheKeptClaim()
+    {
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp")
+            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+            .AddClaim("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "same")
+            .AddClaim("tsp", "Klitschko", "role", ClaimValue.Text("Boxer"), id: "same")
+            .Build();
+
+        var report = Some.Reconcile(set);
+
+        Assert.Equal([(IssueCodes.AmbiguousMention, "$.claims[0].subject"), (IssueCodes.DuplicateId, "$.claims[1].id")], report.Issues.Select(i => (i.Code, i.Path)).Order());
+    }
+
+    [Fact]
     public void TryResolve_UkrainianNameInRussianCyrillic_GivenNameFitsByItsConsonants()
     {
         // Андрей is read as Andrej, one full edit from Andrij; across scripts the given names fit by first letter and
