@@ -27,7 +27,7 @@ public static class ExplainText
         options ??= new ReconcilerOptions();
 
         var validation = Validation.Run(claims);
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values);
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
         var normalizer = new ValueNormalizer(options.Hedges, resolver);
         var families = new SourceFamilies(validation.Sources.Values);
         var preparation = new ClaimPreparation(validation, resolver, normalizer, families, (clock ?? SystemClock.Instance).GetCurrentInstant());

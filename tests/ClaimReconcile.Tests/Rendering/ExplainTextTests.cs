@@ -25,6 +25,27 @@ public sealed class ExplainTextTests
     }
 
     [Fact]
+    public void Render_PersonNamedInFullAndBySurname_ReadsTheNamesAsTheReportDid()
+    {
+        // No entity is declared: the report matches "Uschakow" to "Juri Uschakow" from the names the claims mention,
+        // and the explanation must read them the same way.
+        var set = ClaimSet.CreateBuilder()
+            .AddSource("zeit").AddSource("tsp").AddSource("bild")
+            .AddClaim("zeit", "talks", "spokesman", ClaimValue.Entity("Juri Uschakow"), id: "z")
+            .AddClaim("tsp", "talks", "spokesman", ClaimValue.Entity("Juri Uschakow"), id: "t")
+            .AddClaim("bild", "talks", "spokesman", ClaimValue.Entity("Uschakow"), id: "b")
+            .Build();
+        var report = Some.Reconcile(set);
+        var group = report.Groups.Single();
+        Assert.Equal(Verdict.Agreement, group.Verdict);
+
+        var text = ExplainText.Render(report, group, set, clock: Some.Clock);
+
+        Assert.DoesNotContain("conflicts", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split("  vs consensus agrees (the same reading)").Length - 1);
+    }
+
+    [Fact]
     public void Render_Conflict_SaysHowFarApart()
     {
         var set = Some.ClaimSet(Some.Claim("zeit", Some.Hours(5), "z"), Some.Claim("tsp", Some.Hours(5), "t"), Some.Claim("bild", Some.Hours(2), "b"));
