@@ -109,10 +109,14 @@ public sealed class Reconciler
 
         Partitioned.For(groups.Length, g => Judge(groups[g], estimate.Groups[g], resolver, validation.Sources));
 
+        // Every prepared claim is in exactly one group, whose compare stage already looked its source up.
         var claimCounts = new int[sourceIds.Length];
-        foreach (var claim in prepared)
+        foreach (var group in groups)
         {
-            claimCounts[sourceIndex[claim.Source.Id]]++;
+            foreach (var claim in group.Problem.Claims)
+            {
+                claimCounts[claim.Source]++;
+            }
         }
 
         var context = new RunState(this, validation, resolver, preparation, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
