@@ -134,15 +134,7 @@ public sealed class Reconciler
         var claims = group.Claims;
 
         // A subject that names no entity or event is shown as written (its first spelling), not as its folded key.
-        var shown = group.Subject;
-        if (resolver.TryResolve(claims[0].Claim.Subject) is null)
-        {
-            shown = claims[0].Claim.Subject;
-            foreach (var claim in claims)
-            {
-                shown = string.CompareOrdinal(claim.Claim.Subject, shown) < 0 ? claim.Claim.Subject : shown;
-            }
-        }
+        var shown = resolver.TryResolve(claims[0].Claim.Subject) is null ? group.WrittenSubject : group.Subject;
 
         group.Estimate = estimate;
         group.Judged = Judgement.Judge(shown, resolver.Label(group.Subject), group.Property, group.Scope, claims, group.Problem, estimate, resolver, sources);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using ClaimReconcile.Estimation;
 
@@ -262,16 +261,16 @@ internal static class Judgement
             verdict = Verdict.Conflict;
         }
 
-        var assessments = ImmutableArray.CreateBuilder<ClaimAssessment>(n);
+        var assessments = new ClaimAssessment[n];
         for (var c = 0; c < n; c++)
         {
-            assessments.Add(new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Shown(estimate.ClaimProbabilities[c]), claims[c].Voice));
+            assessments[c] = new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Shown(estimate.ClaimProbabilities[c]), claims[c].Voice);
         }
 
         var consensus = estimate.Winner is { } w ? claims[w].Claim.Value : null;
         var explanation = Explanations.Explain(verdict, claims, group, estimate, statuses, resolver, sources);
         return new ClaimGroup(subject, label, property, scope, verdict, group.Voices, consensus,
-            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), assessments.MoveToImmutable(), explanation);
+            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), ImmutableCollectionsMarshal.AsImmutableArray(assessments), explanation);
     }
 
     /// <summary>
