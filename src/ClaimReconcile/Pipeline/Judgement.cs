@@ -121,6 +121,11 @@ internal static class Judgement
     {
         // Claims come ordered by id, and ids usually begin with the source, so the voices mostly come in order already:
         // then one pass numbers them, and only otherwise are they sorted.
+        if (claims.Count == 0)
+        {
+            return 0;
+        }
+
         voices[0] = 0;
         var count = 1;
         for (var c = 1; c < claims.Count; c++)
