@@ -31,13 +31,13 @@ internal sealed class GroupEntry(string subject, string property, string? scope,
 
     private static string FirstSpelling(List<PreparedClaim> claims)
     {
-        var first = claims[0].Claim.Subject;
+        string? first = null;
         foreach (var claim in claims)
         {
-            first = string.CompareOrdinal(claim.Claim.Subject, first) < 0 ? claim.Claim.Subject : first;
+            first = first is null || string.CompareOrdinal(claim.Claim.Subject, first) < 0 ? claim.Claim.Subject : first;
         }
 
-        return first;
+        return first ?? "";
     }
 }
 
