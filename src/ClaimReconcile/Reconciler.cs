@@ -109,10 +109,14 @@ public sealed class Reconciler
 
         Partitioned.For(groups.Length, g => Judge(groups[g], estimate.Groups[g], resolver, validation.Sources));
 
+        // Every prepared claim is in exactly one group, whose compare stage already looked its source up.
         var claimCounts = new int[sourceIds.Length];
-        foreach (var claim in prepared)
+        foreach (var group in groups)
         {
-            claimCounts[sourceIndex[claim.Source.Id]]++;
+            foreach (var claim in group.Problem.Claims)
+            {
+                claimCounts[claim.Source]++;
+            }
         }
 
         var context = new RunState(this, validation, resolver, preparation, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
@@ -130,15 +134,7 @@ public sealed class Reconciler
         var claims = group.Claims;
 
         // A subject that names no entity or event is shown as written (its first spelling), not as its folded key.
-        var shown = group.Subject;
-        if (resolver.TryResolve(claims[0].Claim.Subject) is null)
-        {
-            shown = claims[0].Claim.Subject;
-            foreach (var claim in claims)
-            {
-                shown = string.CompareOrdinal(claim.Claim.Subject, shown) < 0 ? claim.Claim.Subject : shown;
-            }
-        }
+        var shown = resolver.TryResolve(claims[0].Claim.Subject) is null ? group.WrittenSubject : group.Subject;
 
         group.Estimate = estimate;
         group.Judged = Judgement.Judge(shown, resolver.Label(group.Subject), group.Property, group.Scope, claims, group.Problem, estimate, resolver, sources);

@@ -19,7 +19,7 @@ internal sealed record KeyForm(string Kind, string Key) : Form
     public override double Spread => 0;
 }
 
-/// <summary>A set of member keys, sorted and distinct.</summary>
+/// <summary>A set of member keys, sorted ordinally and distinct (comparisons rely on it).</summary>
 internal sealed record SetForm(string[] Members) : Form
 {
     public override double Spread => 0;

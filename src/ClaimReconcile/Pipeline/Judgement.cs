@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ClaimReconcile.Estimation;
 
 namespace ClaimReconcile.Pipeline;
@@ -6,91 +6,160 @@ namespace ClaimReconcile.Pipeline;
 /// <summary>The compare and judge stages: pairwise support within a group, then verdicts, statuses and the explanation.</summary>
 internal static class Judgement
 {
+    /// <summary>Up to this many claims, a group's scratch space lives on the stack and its patterns are found by a linear search.</summary>
+    private const int SmallGroup = 16;
+
     /// <summary>Compares the claims of one group; <paramref name="warning"/> names the first pair whose values cannot be compared.</summary>
+    /// <remarks>
+    /// Runs once per group, a hundred thousand times for a million claims: it allocates only the arrays the
+    /// <see cref="EstimationGroup"/> keeps (plus, for large groups, a lookup and scratch arrays).
+    /// </remarks>
     public static EstimationGroup BuildGroup(List<PreparedClaim> claims, Dictionary<string, int> sourceIndex, out ReconciliationIssue? warning)
     {
         var n = claims.Count;
 
         // Claims with the same form and the same negation relate to every other claim alike: compare each pattern once.
         var pattern = new int[n];
-        var representatives = new List<PreparedClaim>();
-        var lookup = n > 16 ? new Dictionary<(Form, bool), int>() : null;
-        for (var c = 0; c < n; c++)
-        {
-            var key = (claims[c].Form, Inverts(claims[c]));
-            var found = -1;
-            if (lookup is not null)
-            {
-                found = lookup.TryGetValue(key, out var known) ? known : -1;
-            }
-            else
-            {
-                for (var r = 0; r < representatives.Count && found < 0; r++)
-                {
-                    found = representatives[r].Form.Equals(key.Form) && Inverts(representatives[r]) == key.Item2 ? r : -1;
-                }
-            }
+        var representatives = n <= SmallGroup ? stackalloc int[n] : new int[n];
+        var patterns = FindPatterns(claims, pattern, representatives);
 
-            if (found < 0)
-            {
-                found = representatives.Count;
-                representatives.Add(claims[c]);
-                lookup?.Add(key, found);
-            }
-
-            pattern[c] = found;
-        }
-
-        var patterns = representatives.Count;
         var support = new double[patterns * patterns];
         float[]? closeness = null;
         bool[]? incomparable = null;
         for (var i = 0; i < patterns; i++)
         {
-            for (var j = 0; j < patterns; j++)
+            var a = claims[representatives[i]];
+            support[(i * patterns) + i] = Support(Relation.Agree, a);
+
+            // Every relation is symmetric (overlap, gap, shared members), so each pair of patterns is compared once for both directions.
+            for (var j = i + 1; j < patterns; j++)
             {
-                var (a, b) = (representatives[i], representatives[j]);
-                var relation = i == j ? Relation.Agree : Relation.Compare(a.Form, b.Form);
+                var b = claims[representatives[j]];
+                var relation = Relation.Compare(a.Form, b.Form);
+                support[(i * patterns) + j] = Support(relation, b);
+                support[(j * patterns) + i] = Support(relation, a);
                 if (relation.Kind == RelationKind.Incomparable)
                 {
                     incomparable ??= new bool[patterns * patterns];
-                    incomparable[(i * patterns) + j] = true;
+                    incomparable[(i * patterns) + j] = incomparable[(j * patterns) + i] = true;
                 }
-
-                support[(i * patterns) + j] = Support(relation, b);
-                if (relation.Kind == RelationKind.Conflict && !b.Claim.Negated && a.Form is IntervalForm x && b.Form is IntervalForm y
-                    && Closeness(x, y, relation.Gap) is > 0 and var close)
+                else if (relation.Kind == RelationKind.Conflict && a.Form is IntervalForm x && b.Form is IntervalForm y
+                    && (!a.Claim.Negated || !b.Claim.Negated) && Closeness(x, y, relation.Gap) is > 0 and var close)
                 {
+                    // A negated claim is never close to anything: it only speaks against values.
                     closeness ??= new float[patterns * patterns];
-                    closeness[(i * patterns) + j] = (float)close;
+                    closeness[(i * patterns) + j] = b.Claim.Negated ? 0 : (float)close;
+                    closeness[(j * patterns) + i] = a.Claim.Negated ? 0 : (float)close;
                 }
             }
         }
 
         warning = incomparable is null ? null : Incomparable(claims, pattern, patterns, incomparable);
 
-        // Voices are numbered in ordinal order of their keys; a group has few, so a list beats a dictionary.
-        var distinct = n <= 16 ? [] : new HashSet<string>(claims.Select(c => c.Voice), StringComparer.Ordinal).ToList();
-        if (n <= 16)
+        var voices = n <= SmallGroup ? stackalloc int[n] : new int[n];
+        var voiceCount = NumberVoices(claims, voices);
+        var estimationClaims = new EstimationClaim[n];
+        for (var c = 0; c < n; c++)
         {
-            foreach (var claim in claims)
+            var claim = claims[c];
+            estimationClaims[c] = new EstimationClaim(sourceIndex[claim.Source.Id], voices[c], IsCandidate(claim), claim.Form.Spread);
+        }
+
+        // The array is handed over, not copied: nothing else holds it.
+        return new EstimationGroup(ImmutableCollectionsMarshal.AsImmutableArray(estimationClaims), voiceCount, pattern, patterns, support, closeness);
+    }
+
+    /// <summary>
+    /// Gives each claim the number of its pattern (its form and whether its support is inverted), numbered in order of
+    /// first appearance, and writes the first claim of each pattern to <paramref name="representatives"/>; returns how many patterns there are.
+    /// </summary>
+    private static int FindPatterns(List<PreparedClaim> claims, int[] pattern, Span<int> representatives)
+    {
+        var lookup = claims.Count > SmallGroup ? new Dictionary<(Form, bool), int>() : null;
+        var inverted = claims.Count <= SmallGroup ? stackalloc bool[claims.Count] : new bool[claims.Count];
+        var patterns = 0;
+        for (var c = 0; c < claims.Count; c++)
+        {
+            var (form, inverts) = (claims[c].Form, Inverts(claims[c]));
+            var found = -1;
+            if (lookup is not null)
             {
-                if (IndexOf(distinct, claim.Voice) < 0)
+                found = lookup.TryGetValue((form, inverts), out var known) ? known : -1;
+            }
+            else
+            {
+                for (var r = 0; r < patterns && found < 0; r++)
                 {
-                    distinct.Add(claim.Voice);
+                    found = inverted[r] == inverts && SameForm(claims[representatives[r]].Form, form) ? r : -1;
                 }
             }
+
+            if (found < 0)
+            {
+                found = patterns++;
+                (representatives[found], inverted[found]) = (c, inverts);
+                lookup?.Add((form, inverts), found);
+            }
+
+            pattern[c] = found;
         }
 
-        distinct.Sort(StringComparer.Ordinal);
-        var estimationClaims = ImmutableArray.CreateBuilder<EstimationClaim>(n);
-        foreach (var c in claims)
+        return patterns;
+    }
+
+    /// <summary>
+    /// Whether two forms are equal (<see cref="Form.Equals(Form)"/>), calling the sealed interval form's equality directly:
+    /// intervals are most of the forms compared, and record equality through the base type costs several virtual calls.
+    /// </summary>
+    private static bool SameForm(Form a, Form b) => ReferenceEquals(a, b) || (a is IntervalForm x && b is IntervalForm y ? x.Equals(y) : a.Equals(b));
+
+    /// <summary>
+    /// Numbers each claim's voice by the ordinal order of the voices' keys (equal keys, equal numbers); returns how many
+    /// voices speak.
+    /// </summary>
+    private static int NumberVoices(List<PreparedClaim> claims, Span<int> voices)
+    {
+        // Claims come ordered by id, and ids usually begin with the source, so the voices mostly come in order already:
+        // then one pass numbers them, and only otherwise are they sorted.
+        if (claims.Count == 0)
         {
-            var voice = n <= 16 ? IndexOf(distinct, c.Voice) : distinct.BinarySearch(c.Voice, StringComparer.Ordinal);
-            estimationClaims.Add(new EstimationClaim(sourceIndex[c.Source.Id], voice, IsCandidate(c), c.Form.Spread));
+            return 0;
         }
 
-        return new EstimationGroup(estimationClaims.MoveToImmutable(), distinct.Count, pattern, patterns, support, closeness);
+        voices[0] = 0;
+        var count = 1;
+        for (var c = 1; c < claims.Count; c++)
+        {
+            var order = string.CompareOrdinal(claims[c].Voice, claims[c - 1].Voice);
+            if (order < 0)
+            {
+                return NumberUnorderedVoices(claims, voices);
+            }
+
+            voices[c] = order == 0 ? voices[c - 1] : count++;
+        }
+
+        return count;
+    }
+
+    private static int NumberUnorderedVoices(List<PreparedClaim> claims, Span<int> voices)
+    {
+        var keys = new string[claims.Count];
+        var order = new int[claims.Count];
+        for (var c = 0; c < claims.Count; c++)
+        {
+            (keys[c], order[c]) = (claims[c].Voice, c);
+        }
+
+        Array.Sort(keys, order, StringComparer.Ordinal);
+        var voice = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            voice += k > 0 && !string.Equals(keys[k], keys[k - 1], StringComparison.Ordinal) ? 1 : 0;
+            voices[order[k]] = voice;
+        }
+
+        return voice + 1;
     }
 
     /// <summary>The warning naming the first pair of claims (in claim order) whose values cannot be compared: one per group.</summary>
@@ -110,19 +179,6 @@ internal static class Judgement
         }
 
         return null;
-    }
-
-    private static int IndexOf(List<string> list, string item)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (string.Equals(list[i], item, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>Whether a claim's support is inverted: a negated claim (other than a boolean) supports what it does not overlap.</summary>
@@ -210,16 +266,16 @@ internal static class Judgement
             verdict = Verdict.Conflict;
         }
 
-        var assessments = ImmutableArray.CreateBuilder<ClaimAssessment>(n);
+        var assessments = new ClaimAssessment[n];
         for (var c = 0; c < n; c++)
         {
-            assessments.Add(new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Shown(estimate.ClaimProbabilities[c]), claims[c].Voice));
+            assessments[c] = new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Shown(estimate.ClaimProbabilities[c]), claims[c].Voice);
         }
 
         var consensus = estimate.Winner is { } w ? claims[w].Claim.Value : null;
         var explanation = Explanations.Explain(verdict, claims, group, estimate, statuses, resolver, sources);
         return new ClaimGroup(subject, label, property, scope, verdict, group.Voices, consensus,
-            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), assessments.MoveToImmutable(), explanation);
+            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), ImmutableCollectionsMarshal.AsImmutableArray(assessments), explanation);
     }
 
     /// <summary>

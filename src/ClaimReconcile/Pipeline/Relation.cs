@@ -46,7 +46,7 @@ internal readonly record struct Relation(RelationKind Kind, double Degree, doubl
 
     private static Relation CompareSets(SetForm a, SetForm b)
     {
-        var common = a.Members.Intersect(b.Members, StringComparer.Ordinal).Count();
+        var common = CountCommon(a.Members, b.Members);
         if (common == a.Members.Length && common == b.Members.Length)
         {
             return Agree;
@@ -54,5 +54,20 @@ internal readonly record struct Relation(RelationKind Kind, double Degree, doubl
 
         var union = a.Members.Length + b.Members.Length - common;
         return common == 0 ? new(RelationKind.Conflict, 0, 0) : new(RelationKind.Partial, (double)common / union, 0);
+    }
+
+    /// <summary>How many members two sets share: both are sorted ordinally and distinct, so one merging pass counts them without a hash set.</summary>
+    private static int CountCommon(string[] a, string[] b)
+    {
+        var (i, j, common) = (0, 0, 0);
+        while (i < a.Length && j < b.Length)
+        {
+            var order = string.CompareOrdinal(a[i], b[j]);
+            common += order == 0 ? 1 : 0;
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+
+        return common;
     }
 }

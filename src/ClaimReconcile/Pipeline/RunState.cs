@@ -14,6 +14,12 @@ internal sealed class GroupEntry(string subject, string property, string? scope,
 
     public List<PreparedClaim> Claims { get; } = claims;
 
+    /// <summary>
+    /// The subject as the claims write it (the ordinally first spelling), shown when it names no entity or event. Found
+    /// when the group is made, right after its claims were compared, while they are still in the processor's cache.
+    /// </summary>
+    public string WrittenSubject { get; } = FirstSpelling(claims);
+
     public EstimationGroup Problem { get; } = problem;
 
     public GroupEstimate? Estimate { get; set; }
@@ -22,6 +28,17 @@ internal sealed class GroupEntry(string subject, string property, string? scope,
 
     /// <summary>The warning the compare stage gave for this group (values that cannot be compared), if any.</summary>
     public ReconciliationIssue? Warning { get; init; }
+
+    private static string FirstSpelling(List<PreparedClaim> claims)
+    {
+        string? first = null;
+        foreach (var claim in claims)
+        {
+            first = first is null || string.CompareOrdinal(claim.Claim.Subject, first) < 0 ? claim.Claim.Subject : first;
+        }
+
+        return first ?? "";
+    }
 }
 
 /// <summary>What a full run computed, kept by a <see cref="ReconciliationSession"/> to update its report.</summary>

@@ -51,6 +51,37 @@ public sealed class RelationTests
     public void Compare_SameSets_Agree() =>
         Assert.Equal(RelationKind.Agree, Relation.Compare(new SetForm(["a", "b"]), new SetForm(["a", "b"])).Kind);
 
+    [Fact]
+    public void Compare_OverlappingSets_PartialByTheShareOfTheirUnion()
+    {
+        var relation = Relation.Compare(new SetForm(["a", "b", "c"]), new SetForm(["b", "c", "d", "e"]));
+
+        Assert.Equal(RelationKind.Partial, relation.Kind);
+        Assert.Equal(2.0 / 5, relation.Degree);
+    }
+
+    /// <summary>The compare stage works each pair of distinct values out once and uses the relation both ways.</summary>
+    [Theory]
+    [InlineData(1, 3, 2, 4, false, false)]
+    [InlineData(1, 2, 5, 6, false, false)]
+    [InlineData(1, 2, 2, 3, true, false)]
+    [InlineData(1, 2, 2, 3, false, true)]
+    [InlineData(0, double.PositiveInfinity, -5, -1, false, false)]
+    public void Compare_SwappedIntervals_SameRelation(double lowA, double highA, double lowB, double highB, bool highOpenA, bool lowOpenB)
+    {
+        var (a, b) = (Interval(lowA, highA, highOpen: highOpenA), Interval(lowB, highB, lowOpen: lowOpenB));
+
+        Assert.Equal(Relation.Compare(a, b), Relation.Compare(b, a));
+    }
+
+    [Fact]
+    public void Compare_SwappedSets_SameRelation()
+    {
+        var (a, b) = (new SetForm(["a", "b", "c"]), new SetForm(["c", "d"]));
+
+        Assert.Equal(Relation.Compare(a, b), Relation.Compare(b, a));
+    }
+
     private static IntervalForm Interval(double low, double high, bool lowOpen = false, bool highOpen = false) =>
         new("time", low, high, lowOpen, highOpen);
 
