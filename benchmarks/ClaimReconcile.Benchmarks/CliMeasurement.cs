@@ -193,14 +193,20 @@ public static class CliMeasurement
         return 0;
     }
 
-    /// <summary>The generated input, cached in the temp folder by claim count (delete it to regenerate).</summary>
+    /// <summary>
+    /// The generated input in the temp folder, generated anew every time (a few seconds at 10⁶) and written only when its
+    /// bytes differ from the file there: a file left by an older generator must never be measured by mistake.
+    /// </summary>
     private static string Input(int claims, TextWriter output)
     {
         var path = Path.Combine(Path.GetTempPath(), $"claimreconcile-cli-{claims}.json");
-        if (!File.Exists(path))
+        var json = SyntheticClaims.ToCompactJson(new SyntheticClaims(claims).Generate());
+        if (!File.Exists(path) || new FileInfo(path).Length != json.Length || !File.ReadAllBytes(path).AsSpan().SequenceEqual(json))
         {
-            output.WriteLine($"Generating {claims:N0} claims into {path} …");
-            SyntheticClaims.WriteCompact(new SyntheticClaims(claims).Generate(), path);
+            output.WriteLine($"Writing {claims:N0} generated claims to {path} …");
+            var partial = $"{path}.{Environment.ProcessId}.partial";
+            File.WriteAllBytes(partial, json);
+            File.Move(partial, path, overwrite: true);
         }
 
         return path;
