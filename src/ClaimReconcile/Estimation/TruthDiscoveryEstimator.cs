@@ -569,6 +569,15 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
 
             Candidates = [.. candidates];
+            if (group.Voices == n)
+            {
+                // Every claim is its own voice (the usual case): the voices are a permutation of the claims.
+                ClaimOfVoice = new int[n];
+                for (var c = 0; c < n; c++)
+                {
+                    ClaimOfVoice[Voices[c]] = c;
+                }
+            }
 
             // The support of every claim for every candidate, looked up once: the iterations only multiply and add.
             Vote = new double[Candidates.Length * n];
@@ -598,6 +607,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         public int[] Voices { get; }
 
+        /// <summary>When every claim is its own voice, the claim of each voice; else <see langword="null"/>.</summary>
+        public int[]? ClaimOfVoice { get; }
+
         /// <summary>Candidate-major: how far each claim votes for each candidate (support plus weighted closeness).</summary>
         public double[] Vote { get; }
 
@@ -608,16 +620,20 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>One group's current probabilities and discounts, over its <see cref="GroupModel"/>.</summary>
     internal sealed class GroupState
     {
+        /// <summary>Up to this many items, a group's scratch space lives on the stack; groups are small, and a step visits every one.</summary>
+        private const int StackLimit = 256;
+
         private readonly EstimationGroup _group;
         private readonly int[] _candidates;
-        private readonly double[] _scores;
-        private readonly double[] _voiceBest;
-        private readonly double[] _discount;
         private readonly int[] _voices;
         private readonly int[] _sources;
+        private readonly int[]? _claimOfVoice;
         private readonly double[] _vote;
         private readonly double[] _truth;
         private readonly int _voiceCount;
+
+        /// <summary>How far each claim's vote counts, while <see cref="_discounted"/>; allocated by the first discount (most groups never need one).</summary>
+        private double[]? _discount;
 
         public GroupState(GroupModel model)
         {
@@ -626,15 +642,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             ValueOf = model.ValueOf;
             _sources = model.Sources;
             _voices = model.Voices;
+            _claimOfVoice = model.ClaimOfVoice;
             _vote = model.Vote;
             _truth = model.Truth;
-            _scores = new double[_candidates.Length];
             Probabilities = new double[_candidates.Length];
             ClaimProbabilities = new double[_sources.Length];
             _voiceCount = _group.Voices;
-            _voiceBest = new double[Math.Max(1, _voiceCount)];
-            _discount = new double[_sources.Length];
-            Array.Fill(_discount, 1.0);
         }
 
         /// <summary>Whether the probabilities are stale whatever the weights: never computed, or the discounts changed.</summary>
@@ -645,11 +658,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>Whether some claim's vote is discounted for copying.</summary>
         private bool _discounted;
 
-        /// <summary>The first <paramref name="n"/> claims from the most reliable source down, ties in claim order.</summary>
-        private int[] ByReliability(int n, double[] reliability)
+        /// <summary>Fills <paramref name="order"/> with the first claims from the most reliable source down, ties in claim order.</summary>
+        private void ByReliability(Span<int> order, double[] reliability)
         {
-            var order = new int[n];
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < order.Length; i++)
             {
                 // Insertion sort: groups are small, and it keeps equal reliabilities in claim order.
                 var r = reliability[_sources[i]];
@@ -662,8 +674,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
                 order[j] = i;
             }
-
-            return order;
         }
 
         /// <summary>Whether the probabilities must be computed again, given which sources' weights changed.</summary>
@@ -716,7 +726,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 // No two claims here come from dependent sources: nothing is discounted, and nothing changes if nothing was.
                 if (_discounted)
                 {
-                    Array.Fill(_discount, 1);
                     (_discounted, _fresh) = (false, true);
                 }
 
@@ -724,9 +733,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
 
             (_discounted, _fresh) = (true, true);
+            _discount ??= new double[_sources.Length];
             Array.Fill(_discount, 1);
             var sources = reliability.Length;
-            var order = ByReliability(n, reliability);
+            Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+            ByReliability(order, reliability);
             for (var x = 1; x < order.Length; x++)
             {
                 var c = order[x];
@@ -761,22 +772,31 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var claims = _group.Claims;
             var n = claims.Length;
             var limit = Math.Min(n, maxClaims);
-            var order = ByReliability(n, reliability);
+            Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+            ByReliability(order, reliability);
             var copying = dependence.Touches(_sources, limit);
-            var voiceSize = new int[Math.Max(1, _voiceCount)];
+            var voices = Math.Max(1, _voiceCount);
+            Span<int> voiceSize = voices <= StackLimit ? stackalloc int[voices] : new int[voices];
             foreach (var c in order)
             {
                 voiceSize[_voices[c]] += ValueOf[c] >= 0 ? 1 : 0;
             }
 
-            var independent = new double[n];
-            var copied = new double[n];
+            // A candidate claim's log-probability (its voice's share) takes one of two values, whichever value is true:
+            // one if the claim is right, one if it is wrong. Each is computed once, not once per value.
+            Span<double> ifRight = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> ifWrong = n <= StackLimit ? stackalloc double[n] : new double[n];
             for (var x = 0; x < order.Length; x++)
             {
                 var c = order[x];
+                if (ValueOf[c] < 0)
+                {
+                    continue;
+                }
+
                 var keep = 1.0;
                 var (same, all) = (0.0, 0.0);
-                for (var y = 0; copying && y < x && c < limit && ValueOf[c] >= 0; y++)
+                for (var y = 0; copying && y < x && c < limit; y++)
                 {
                     var d = order[y];
                     var (a, b) = (claims[c].Source, claims[d].Source);
@@ -790,34 +810,39 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     }
                 }
 
-                independent[c] = keep;
-                copied[c] = all > 0 ? (1 - keep) * same / all : 0;
+                var copied = all > 0 ? (1 - keep) * same / all : 0;
+                var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
+                var share = voiceSize[_voices[c]];
+                ifRight[c] = Math.Log((keep * r) + copied) / share;
+                ifWrong[c] = Math.Log((keep * ((1 - r) / falseValues)) + copied) / share;
             }
 
             // log P(claims | value k) for every candidate value, and for a value nobody stated (k = −1).
             var values = _candidates.Length;
-            var logs = new double[values + 1];
+            Span<double> logs = values < StackLimit ? stackalloc double[values + 1] : new double[values + 1];
             for (var k = -1; k < values; k++)
             {
+                // A claim is right when it agrees with value k: a support of ½ or more, which is where Truth is not 0.
+                var truth = k >= 0 ? _truth.AsSpan(k * n, n) : default;
                 var sum = 0.0;
                 foreach (var c in order)
                 {
-                    if (ValueOf[c] < 0)
+                    if (ValueOf[c] >= 0)
                     {
-                        continue;
+                        sum += k >= 0 && truth[c] >= 0.5 ? ifRight[c] : ifWrong[c];
                     }
-
-                    var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
-                    var right = k >= 0 && _group.Support(_candidates[k], c) >= 0.5;
-                    var p = (independent[c] * (right ? r : (1 - r) / falseValues)) + copied[c];
-                    sum += Math.Log(p) / voiceSize[_voices[c]];
                 }
 
                 logs[k + 1] = sum;
             }
 
             var unstated = Math.Max(0, falseValues + 1 - values);
-            var top = logs.Max();
+            var top = logs[0];
+            foreach (var log in logs)
+            {
+                top = log > top ? log : top;
+            }
+
             var mass = unstated * Math.Exp(logs[0] - top);
             for (var k = 0; k < values; k++)
             {
@@ -832,58 +857,92 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             _fresh = false;
             _result = null;
             var n = _sources.Length;
-            var best = double.NegativeInfinity;
-            var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
-            for (var k = 0; k < _candidates.Length; k++)
+            var values = _candidates.Length;
+            var probabilities = Probabilities;
+
+            // Each claim's weight, looked up once for all the candidates.
+            Span<double> weight = n <= StackLimit ? stackalloc double[n] : new double[n];
+            for (var c = 0; c < n; c++)
             {
-                // Each voice supports a value as strongly as its most convincing claim does.
-                voiceBest.Fill(double.NegativeInfinity);
-                var support = _vote.AsSpan(k * n, n);
-                for (var c = 0; c < n; c++)
-                {
-                    var vote = weights[_sources[c]] * support[c] * _discount[c];
-                    ref var slot = ref voiceBest[_voices[c]];
-                    if (vote > slot)
-                    {
-                        slot = vote;
-                    }
-                }
+                weight[c] = weights[_sources[c]];
+            }
 
-                var score = 0.0;
-                foreach (var vote in voiceBest)
-                {
-                    score += vote;
-                }
-
-                _scores[k] = score;
-                best = Math.Max(best, score);
+            var voices = Math.Max(1, _voiceCount);
+            Span<double> voiceBest = voices <= StackLimit ? stackalloc double[voices] : new double[voices];
+            var best = double.NegativeInfinity;
+            for (var k = 0; k < values; k++)
+            {
+                // The score, turned into the probability below.
+                probabilities[k] = Score(weight, _vote.AsSpan(k * n, n), voiceBest[.._voiceCount]);
+                best = Math.Max(best, probabilities[k]);
             }
 
             // Values nobody stated have score 0; there are falseValues + 1 values in all, at least the stated ones.
-            var unstated = Math.Max(0, falseValues + 1 - _candidates.Length);
+            var unstated = Math.Max(0, falseValues + 1 - values);
             var top = Math.Max(best, 0);
             var total = unstated * Math.Exp(-top);
-            for (var k = 0; k < _candidates.Length; k++)
+            for (var k = 0; k < values; k++)
             {
-                Probabilities[k] = Math.Exp(_scores[k] - top);
-                total += Probabilities[k];
+                probabilities[k] = Math.Exp(probabilities[k] - top);
+                total += probabilities[k];
             }
 
-            for (var k = 0; k < _candidates.Length; k++)
+            for (var k = 0; k < values; k++)
             {
-                Probabilities[k] /= total;
+                probabilities[k] /= total;
             }
 
             for (var c = 0; c < n; c++)
             {
                 var p = 0.0;
-                for (var k = 0; k < _candidates.Length; k++)
+                for (var k = 0; k < values; k++)
                 {
-                    p += Probabilities[k] * _truth[(k * n) + c];
+                    p += probabilities[k] * _truth[(k * n) + c];
                 }
 
                 ClaimProbabilities[c] = Math.Clamp(p, 0, 1);
             }
+        }
+
+        /// <summary>One candidate's score: the sum, voice by voice, of the strongest vote of the voice's claims.</summary>
+        private double Score(ReadOnlySpan<double> weight, ReadOnlySpan<double> support, Span<double> voiceBest)
+        {
+            var score = 0.0;
+            if (_claimOfVoice is { } claimOfVoice && !_discounted)
+            {
+                // One claim per voice, none discounted: each voice's vote is its claim's (a discount of 1 would change
+                // no vote), added in voice order as below.
+                foreach (var c in claimOfVoice)
+                {
+                    score += weight[c] * support[c];
+                }
+
+                return score;
+            }
+
+            // Each voice supports a value as strongly as its most convincing claim does.
+            voiceBest.Fill(double.NegativeInfinity);
+            for (var c = 0; c < support.Length; c++)
+            {
+                var vote = weight[c] * support[c];
+                if (_discounted)
+                {
+                    vote *= _discount![c];
+                }
+
+                ref var slot = ref voiceBest[_voices[c]];
+                if (vote > slot)
+                {
+                    slot = vote;
+                }
+            }
+
+            foreach (var vote in voiceBest)
+            {
+                score += vote;
+            }
+
+            return score;
         }
 
         /// <summary>Adds each claim's probability to its source's sums; a question with one voice says nothing about reliability.</summary>
