@@ -740,14 +740,23 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>Whether some claim's vote is discounted for copying.</summary>
         private bool _discounted;
 
-        /// <summary>Fills <paramref name="order"/> with the first claims from the most reliable source down, ties in claim order.</summary>
-        private void ByReliability(Span<int> order, double[] reliability)
+        /// <summary>
+        /// Orders the first claims (as many as <paramref name="order"/> holds) from the most reliable source down, ties in
+        /// claim order; with <paramref name="only"/>, only the candidate claims of sources it marks. Returns how many it ordered.
+        /// </summary>
+        private int ByReliability(Span<int> order, double[] reliability, bool[]? only = null)
         {
+            var count = 0;
             for (var i = 0; i < order.Length; i++)
             {
+                if (only is not null && (!only[_sources[i]] || ValueOf[i] < 0))
+                {
+                    continue;
+                }
+
                 // Insertion sort: groups are small, and it keeps equal reliabilities in claim order.
                 var r = reliability[_sources[i]];
-                var j = i;
+                var j = count++;
                 while (j > 0 && reliability[_sources[order[j - 1]]] < r)
                 {
                     order[j] = order[j - 1];
@@ -756,6 +765,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
                 order[j] = i;
             }
+
+            return count;
         }
 
         /// <summary>Whether the probabilities must be computed again, given which sources' weights changed.</summary>
@@ -817,16 +828,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             (_discounted, _fresh) = (true, true);
             _discount ??= new double[_sources.Length];
             Array.Fill(_discount, 1);
+            // Only candidate claims of sources in some dependent pair can discount or be discounted: the others are left
+            // out of the order, which keeps theirs.
             Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
-            ByReliability(order, reliability);
+            order = order[..ByReliability(order, reliability, dependence.Involved)];
             for (var x = 1; x < order.Length; x++)
             {
                 var c = order[x];
-                if (ValueOf[c] < 0)
-                {
-                    continue;
-                }
-
                 for (var y = 0; y < x; y++)
                 {
                     var d = order[y];
@@ -973,15 +981,23 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 probabilities[k] /= total;
             }
 
+            // Each claim's probability of being true: the sum over the candidates in their order, added candidate by
+            // candidate so that the table is read as it lies.
+            var claimProbabilities = ClaimProbabilities.AsSpan();
+            claimProbabilities.Clear();
+            for (var k = 0; k < values; k++)
+            {
+                var p = probabilities[k];
+                var truth = _truth.AsSpan(k * n, n);
+                for (var c = 0; c < n; c++)
+                {
+                    claimProbabilities[c] += p * truth[c];
+                }
+            }
+
             for (var c = 0; c < n; c++)
             {
-                var p = 0.0;
-                for (var k = 0; k < values; k++)
-                {
-                    p += probabilities[k] * _truth[(k * n) + c];
-                }
-
-                ClaimProbabilities[c] = Math.Clamp(p, 0, 1);
+                claimProbabilities[c] = Math.Clamp(claimProbabilities[c], 0, 1);
             }
         }
 
