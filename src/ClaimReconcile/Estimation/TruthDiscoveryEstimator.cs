@@ -68,8 +68,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         var run = Choose(problem, priors);
-        var state = new Continuation(run.Chain, priors, run.Estimate.Dependencies, ByPair(run.Estimate.Dependencies, sources));
-        return (run.Estimate, state);
+        var state = new Continuation(run.Chain, priors, run.Dependencies, ByPair(run.Dependencies, sources));
+        return (Result(run.Chain, run.Dependencies), state);
     }
 
     /// <summary>
@@ -208,8 +208,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public List<GroupState>[]? BySource { get; set; }
     }
 
-    /// <summary>The final state of one order of the estimate.</summary>
-    private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain);
+    /// <summary>The final state of one order of the estimate (the groups' estimates are read only from the order kept).</summary>
+    private sealed record RunResult(Chain Chain, ImmutableArray<DetectedDependence> Dependencies);
 
     /// <summary>
     /// The mutable state of one run: the groups, the reliabilities, and the weights the groups were last updated
@@ -362,7 +362,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        return new RunResult(Result(chain, dependencies), chain);
+        return new RunResult(chain, dependencies);
     }
 
     private static ConsensusEstimate Result(Chain chain, ImmutableArray<DetectedDependence> dependencies)
@@ -373,7 +373,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return new ConsensusEstimate(ImmutableCollectionsMarshal.AsImmutableArray(estimates), [.. chain.Reliability]) { Dependencies = dependencies };
     }
 
-    private double LogLikelihood(RunResult run, double[] priors) => LogLikelihood(run.Chain.Groups, priors, run.Chain.Reliability, run.Estimate.Dependencies);
+    private double LogLikelihood(RunResult run, double[] priors) => LogLikelihood(run.Chain.Groups, priors, run.Chain.Reliability, run.Dependencies);
 
     /// <summary>The log-likelihood of <paramref name="estimate"/>'s reliabilities and dependence for <paramref name="problem"/> (for tests).</summary>
     internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
@@ -619,7 +619,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Group = group;
             var claims = group.Claims;
             var n = claims.Length;
-            var candidates = new List<int>();
+            Span<int> candidates = n <= 256 ? stackalloc int[n] : new int[n];
+            var count = 0;
             ValueOf = new int[n];
             Sources = new int[n];
             Voices = new int[n];
@@ -633,7 +634,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     continue;
                 }
 
-                for (var k = 0; k < candidates.Count; k++)
+                for (var k = 0; k < count; k++)
                 {
                     var r = candidates[k];
                     if (group.Support(r, c) >= Same && group.Support(c, r) >= Same && claims[r].Spread.Equals(claims[c].Spread))
@@ -645,12 +646,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
                 if (ValueOf[c] < 0)
                 {
-                    ValueOf[c] = candidates.Count;
-                    candidates.Add(c);
+                    ValueOf[c] = count;
+                    candidates[count++] = c;
                 }
             }
 
-            Candidates = [.. candidates];
+            Candidates = candidates[..count].ToArray();
             if (group.Voices == n)
             {
                 // Every claim is its own voice (the usual case): the voices are a permutation of the claims.
