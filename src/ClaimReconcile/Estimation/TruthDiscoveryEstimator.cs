@@ -950,20 +950,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var values = _candidates.Length;
             var probabilities = Probabilities;
 
-            // Each claim's weight, looked up once for all the candidates.
-            Span<double> weight = n <= StackLimit ? stackalloc double[n] : new double[n];
-            for (var c = 0; c < n; c++)
-            {
-                weight[c] = weights[_sources[c]];
-            }
-
-            var voices = Math.Max(1, _voiceCount);
-            Span<double> voiceBest = voices <= StackLimit ? stackalloc double[voices] : new double[voices];
+            // The scores, turned into the probabilities below.
+            Scores(weights, probabilities);
             var best = double.NegativeInfinity;
             for (var k = 0; k < values; k++)
             {
-                // The score, turned into the probability below.
-                probabilities[k] = Score(weight, _vote.AsSpan(k * n, n), voiceBest[.._voiceCount]);
                 best = Math.Max(best, probabilities[k]);
             }
 
@@ -1002,45 +993,55 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        /// <summary>One candidate's score: the sum, voice by voice, of the strongest vote of the voice's claims.</summary>
-        private double Score(ReadOnlySpan<double> weight, ReadOnlySpan<double> support, Span<double> voiceBest)
+        /// <summary>Each candidate's score, into <paramref name="scores"/>: the sum, voice by voice in voice order, of the strongest vote of the voice's claims.</summary>
+        private void Scores(double[] weights, Span<double> scores)
         {
-            var score = 0.0;
+            var n = _sources.Length;
+            scores.Clear();
             if (_claimOfVoice is { } claimOfVoice && !_discounted)
             {
-                // One claim per voice, none discounted: each voice's vote is its claim's (a discount of 1 would change
-                // no vote), added in voice order as below.
+                // One claim per voice, none discounted (the usual case): a voice's vote is its claim's (the strongest of
+                // one; a discount of 1 would change no vote). One pass over the voices adds to every candidate's score.
                 foreach (var c in claimOfVoice)
                 {
-                    score += weight[c] * support[c];
+                    var weight = weights[_sources[c]];
+                    for (var k = 0; k < scores.Length; k++)
+                    {
+                        scores[k] += weight * _vote[(k * n) + c];
+                    }
                 }
 
-                return score;
+                return;
             }
 
-            // Each voice supports a value as strongly as its most convincing claim does.
-            voiceBest.Fill(double.NegativeInfinity);
-            for (var c = 0; c < support.Length; c++)
+            var voices = Math.Max(1, _voiceCount);
+            Span<double> voiceBest = voices <= StackLimit ? stackalloc double[voices] : new double[voices];
+            voiceBest = voiceBest[.._voiceCount];
+            for (var k = 0; k < scores.Length; k++)
             {
-                var vote = weight[c] * support[c];
-                if (_discounted)
+                // Each voice supports a value as strongly as its most convincing claim does.
+                voiceBest.Fill(double.NegativeInfinity);
+                var support = _vote.AsSpan(k * n, n);
+                for (var c = 0; c < n; c++)
                 {
-                    vote *= _discount![c];
+                    var vote = weights[_sources[c]] * support[c];
+                    if (_discounted)
+                    {
+                        vote *= _discount![c];
+                    }
+
+                    ref var slot = ref voiceBest[_voices[c]];
+                    if (vote > slot)
+                    {
+                        slot = vote;
+                    }
                 }
 
-                ref var slot = ref voiceBest[_voices[c]];
-                if (vote > slot)
+                foreach (var vote in voiceBest)
                 {
-                    slot = vote;
+                    scores[k] += vote;
                 }
             }
-
-            foreach (var vote in voiceBest)
-            {
-                score += vote;
-            }
-
-            return score;
         }
 
         /// <summary>Whether this group's claims count toward their sources' reliabilities: a question with one voice says nothing about reliability.</summary>
