@@ -998,16 +998,17 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             var n = _sources.Length;
             scores.Clear();
-            if (_claimOfVoice is { } claimOfVoice && !_discounted)
+            if (_claimOfVoice is { } claimOfVoice)
             {
-                // One claim per voice, none discounted (the usual case): a voice's vote is its claim's (the strongest of
-                // one; a discount of 1 would change no vote). One pass over the voices adds to every candidate's score.
+                // One claim per voice (the usual case): a voice's vote is its claim's, the strongest of one. One pass over
+                // the voices adds to every candidate's score. Without discounts, multiplying by 1 would change no vote.
                 foreach (var c in claimOfVoice)
                 {
                     var weight = weights[_sources[c]];
+                    var discount = _discounted ? _discount![c] : 1;
                     for (var k = 0; k < scores.Length; k++)
                     {
-                        scores[k] += weight * _vote[(k * n) + c];
+                        scores[k] += weight * _vote[(k * n) + c] * discount;
                     }
                 }
 
