@@ -863,8 +863,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var n = claims.Length;
             var limit = Math.Min(n, maxClaims);
             Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
-            ByReliability(order, reliability);
-            var copying = dependence.Touches(_sources, limit);
+            _ = ByReliability(order, reliability);
             var voices = Math.Max(1, _voiceCount);
             Span<int> voiceSize = voices <= StackLimit ? stackalloc int[voices] : new int[voices];
             foreach (var c in order)
@@ -872,39 +871,52 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 voiceSize[_voices[c]] += ValueOf[c] >= 0 ? 1 : 0;
             }
 
+            // For each candidate claim, the chance that it is independent and the chance that it copied its own value.
+            // Only the candidate claims (of the first maxClaims) of sources in some dependent pair can copy or be
+            // copied: they alone are ordered for it, in the order of all claims.
+            Span<double> keep = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> copied = n <= StackLimit ? stackalloc double[n] : new double[n];
+            keep.Fill(1);
+            if (dependence.Touches(_sources, limit))
+            {
+                Span<int> copiers = limit <= StackLimit ? stackalloc int[limit] : new int[limit];
+                copiers = copiers[..ByReliability(copiers, reliability, dependence.Involved)];
+                for (var x = 1; x < copiers.Length; x++)
+                {
+                    var c = copiers[x];
+                    var independent = 1.0;
+                    var (same, all) = (0.0, 0.0);
+                    for (var y = 0; y < x; y++)
+                    {
+                        var d = copiers[y];
+                        var (a, b) = (claims[c].Source, claims[d].Source);
+                        if (a != b && claims[c].Voice != claims[d].Voice && dependence.TryGet(a, b, out var probability))
+                        {
+                            var m = copyRate * probability;
+                            independent *= 1 - m;
+                            all += m;
+                            same += ValueOf[d] == ValueOf[c] ? m : 0;
+                        }
+                    }
+
+                    keep[c] = independent;
+                    copied[c] = all > 0 ? (1 - independent) * same / all : 0;
+                }
+            }
+
             // A candidate claim's log-probability (its voice's share) takes one of two values, whichever value is true:
             // one if the claim is right, one if it is wrong. Each is computed once, not once per value.
             Span<double> ifRight = n <= StackLimit ? stackalloc double[n] : new double[n];
             Span<double> ifWrong = n <= StackLimit ? stackalloc double[n] : new double[n];
-            for (var x = 0; x < order.Length; x++)
+            for (var c = 0; c < n; c++)
             {
-                var c = order[x];
-                if (ValueOf[c] < 0)
+                if (ValueOf[c] >= 0)
                 {
-                    continue;
+                    var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
+                    var share = voiceSize[_voices[c]];
+                    ifRight[c] = Math.Log((keep[c] * r) + copied[c]) / share;
+                    ifWrong[c] = Math.Log((keep[c] * ((1 - r) / falseValues)) + copied[c]) / share;
                 }
-
-                var keep = 1.0;
-                var (same, all) = (0.0, 0.0);
-                for (var y = 0; copying && y < x && c < limit; y++)
-                {
-                    var d = order[y];
-                    var (a, b) = (claims[c].Source, claims[d].Source);
-                    if (d < limit && ValueOf[d] >= 0 && a != b && claims[c].Voice != claims[d].Voice
-                        && dependence.TryGet(a, b, out var probability))
-                    {
-                        var m = copyRate * probability;
-                        keep *= 1 - m;
-                        all += m;
-                        same += ValueOf[d] == ValueOf[c] ? m : 0;
-                    }
-                }
-
-                var copied = all > 0 ? (1 - keep) * same / all : 0;
-                var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
-                var share = voiceSize[_voices[c]];
-                ifRight[c] = Math.Log((keep * r) + copied) / share;
-                ifWrong[c] = Math.Log((keep * ((1 - r) / falseValues)) + copied) / share;
             }
 
             // log P(claims | value k) for every candidate value, and for a value nobody stated (k = −1).
