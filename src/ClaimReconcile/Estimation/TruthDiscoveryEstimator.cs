@@ -362,6 +362,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
+        // The claim table only serves steps, and a kept state's groups are replaced before it steps again: let it go.
+        chain.Claims = null;
         return new RunResult(chain, dependencies);
     }
 
