@@ -27,6 +27,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 {
     private const double Same = 0.999;
     private const int Rounds = 2;
+
+    /// <summary>Up to this many items, a group's scratch space lives on the stack: groups are small, and a step visits every one.</summary>
+    private const int StackLimit = 256;
     private readonly TruthDiscoveryOptions _options;
 
     /// <summary>Creates the estimator.</summary>
@@ -621,7 +624,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Group = group;
             var claims = group.Claims;
             var n = claims.Length;
-            Span<int> candidates = n <= 256 ? stackalloc int[n] : new int[n];
+            Span<int> candidates = n <= StackLimit ? stackalloc int[n] : new int[n];
             var count = 0;
             ValueOf = new int[n];
             Sources = new int[n];
@@ -705,9 +708,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>One group's current probabilities and discounts, over its <see cref="GroupModel"/>.</summary>
     internal sealed class GroupState
     {
-        /// <summary>Up to this many items, a group's scratch space lives on the stack; groups are small, and a step visits every one.</summary>
-        private const int StackLimit = 256;
-
         private readonly EstimationGroup _group;
         private readonly int[] _candidates;
         private readonly int[] _voices;
@@ -831,6 +831,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             (_discounted, _fresh) = (true, true);
             _discount ??= new double[_sources.Length];
             Array.Fill(_discount, 1);
+
             // Only candidate claims of sources in some dependent pair can discount or be discounted: the others are left
             // out of the order, which keeps theirs.
             Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
