@@ -27,6 +27,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 {
     private const double Same = 0.999;
     private const int Rounds = 2;
+
+    /// <summary>Up to this many items, a group's scratch space lives on the stack: groups are small, and a step visits every one.</summary>
+    private const int StackLimit = 256;
     private readonly TruthDiscoveryOptions _options;
 
     /// <summary>Creates the estimator.</summary>
@@ -68,8 +71,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         var run = Choose(problem, priors);
-        var state = new Continuation(run.Chain, priors, run.Estimate.Dependencies, ByPair(run.Estimate.Dependencies, sources));
-        return (run.Estimate, state);
+        var state = new Continuation(run.Chain, priors, run.Dependencies, ByPair(run.Dependencies, sources));
+        return (Result(run.Chain, run.Dependencies), state);
     }
 
     /// <summary>
@@ -196,6 +199,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         chain.LastWeights = next;
+
+        // Groups were updated one by one: the claim table no longer matches them, and the next step builds it anew.
+        chain.Claims = null;
     }
 
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
@@ -205,8 +211,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public List<GroupState>[]? BySource { get; set; }
     }
 
-    /// <summary>The final state of one order of the estimate.</summary>
-    private sealed record RunResult(ConsensusEstimate Estimate, Chain Chain);
+    /// <summary>The final state of one order of the estimate (the groups' estimates are read only from the order kept).</summary>
+    private sealed record RunResult(Chain Chain, ImmutableArray<DetectedDependence> Dependencies);
 
     /// <summary>
     /// The mutable state of one run: the groups, the reliabilities, and the weights the groups were last updated
@@ -215,14 +221,77 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// </summary>
     internal sealed class Chain(GroupState[] groups, double[] reliability)
     {
-        public GroupState[] Groups { get; set; } = groups;
+        private GroupState[] _groups = groups;
+
+        public GroupState[] Groups
+        {
+            get => _groups;
+            set => (_groups, Claims) = (value, null);
+        }
 
         public double[] Reliability { get; } = reliability;
 
         public double[]? LastWeights { get; set; }
 
+        /// <summary>The counted claims of <see cref="Groups"/> side by side: built by the first update of these groups, kept current by the next ones.</summary>
+        public ClaimTable? Claims { get; set; }
+
         /// <summary>How many questions each pair of sources answers in common, while the run looks for copying.</summary>
         public CopyDetector.Meetings? Meetings { get; set; }
+    }
+
+    /// <summary>
+    /// The claims that count toward reliabilities (those of groups with two voices or more), all groups side by side in
+    /// group order: each claim's source, and its probability as of its group's last update. A step's sums then stream
+    /// through two arrays in the same order as before, instead of visiting every group's own small arrays.
+    /// </summary>
+    internal sealed class ClaimTable
+    {
+        private readonly int[] _start;
+        private readonly int[] _sources;
+        private readonly double[] _probabilities;
+
+        /// <summary>The table of <paramref name="groups"/> as they are now.</summary>
+        public ClaimTable(GroupState[] groups)
+        {
+            _start = new int[groups.Length];
+            var total = 0;
+            for (var g = 0; g < groups.Length; g++)
+            {
+                _start[g] = groups[g].Counts ? total : -1;
+                total += groups[g].Counts ? groups[g].Sources.Length : 0;
+            }
+
+            _sources = new int[total];
+            _probabilities = new double[total];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                if (_start[g] >= 0)
+                {
+                    groups[g].Sources.CopyTo(_sources, _start[g]);
+                    groups[g].ClaimProbabilities.CopyTo(_probabilities, _start[g]);
+                }
+            }
+        }
+
+        /// <summary>Takes in group <paramref name="g"/>'s probabilities after an update.</summary>
+        public void Record(int g, GroupState group)
+        {
+            if (_start[g] >= 0)
+            {
+                group.ClaimProbabilities.CopyTo(_probabilities, _start[g]);
+            }
+        }
+
+        /// <summary>Adds each counted claim's probability to its source's sum and 1 to its count, in group order and claim order.</summary>
+        public void Accumulate(double[] sums, double[] counts)
+        {
+            for (var i = 0; i < _sources.Length; i++)
+            {
+                sums[_sources[i]] += _probabilities[i];
+                counts[_sources[i]] += 1;
+            }
+        }
     }
 
     private GroupModel[] Models(EstimationProblem problem)
@@ -305,9 +374,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        // The chain may be kept for a session, which never looks for copying again.
-        chain.Meetings = null;
-        return new RunResult(Result(chain, dependencies), chain);
+        // The chain may be kept for a session, which never looks for copying again, and whose groups are replaced before
+        // it steps again: let go of what only this run's looks and steps need.
+        (chain.Meetings, chain.Claims) = (null, null);
+        return new RunResult(chain, dependencies);
     }
 
     /// <summary>Who meets whom, counted by the first look for copying of a run and shared by the chains of both orders.</summary>
@@ -322,7 +392,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return new ConsensusEstimate(ImmutableCollectionsMarshal.AsImmutableArray(estimates), [.. chain.Reliability]) { Dependencies = dependencies };
     }
 
-    private double LogLikelihood(RunResult run, double[] priors) => LogLikelihood(run.Chain.Groups, priors, run.Chain.Reliability, run.Estimate.Dependencies);
+    private double LogLikelihood(RunResult run, double[] priors) => LogLikelihood(run.Chain.Groups, priors, run.Chain.Reliability, run.Dependencies);
 
     /// <summary>The log-likelihood of <paramref name="estimate"/>'s reliabilities and dependence for <paramref name="problem"/> (for tests).</summary>
     internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
@@ -391,6 +461,19 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         public int Count => ByPair.Count;
 
+        /// <summary>The probability that sources <paramref name="a"/> and <paramref name="b"/> (a ≠ b) are dependent, if they were judged so.</summary>
+        public bool TryGet(int a, int b, out double probability)
+        {
+            // Most sources are in no pair: that is cheaper to see than to hash the pair.
+            if (!Involved[a] || !Involved[b])
+            {
+                probability = 0;
+                return false;
+            }
+
+            return ByPair.TryGetValue(((long)Math.Min(a, b) * Involved.Length) + Math.Max(a, b), out probability);
+        }
+
         /// <summary>Whether at least two of the first <paramref name="n"/> claims come from sources in some dependent pair (else no claim is discounted).</summary>
         public bool Touches(int[] sources, int n)
         {
@@ -417,9 +500,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var falseValues = _options.FalseValues;
         var groups = chain.Groups;
+        var table = chain.Claims ??= new ClaimTable(groups);
         if (chain.LastWeights is not { } last)
         {
-            Partitioned.For(groups.Length, g => groups[g].Update(weights, falseValues));
+            Partitioned.For(groups.Length, g =>
+            {
+                groups[g].Update(weights, falseValues);
+                table.Record(g, groups[g]);
+            });
         }
         else
         {
@@ -434,6 +522,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 if (groups[g].NeedsUpdate(changed))
                 {
                     groups[g].Update(weights, falseValues);
+                    table.Record(g, groups[g]);
                 }
             });
         }
@@ -521,10 +610,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         // Groups are independent given the weights (the map); the sums run in group order (the reduce), so the
         // result does not depend on how the map was scheduled.
         Update(chain, weights);
-        foreach (var group in chain.Groups)
-        {
-            group.Accumulate(sums, counts);
-        }
+        chain.Claims!.Accumulate(sums, counts);
 
         var change = 0.0;
         for (var s = 0; s < sources; s++)
@@ -552,7 +638,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Group = group;
             var claims = group.Claims;
             var n = claims.Length;
-            var candidates = new List<int>();
+            Span<int> candidates = n <= StackLimit ? stackalloc int[n] : new int[n];
+            var count = 0;
             ValueOf = new int[n];
             Sources = new int[n];
             Voices = new int[n];
@@ -566,7 +653,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     continue;
                 }
 
-                for (var k = 0; k < candidates.Count; k++)
+                for (var k = 0; k < count; k++)
                 {
                     var r = candidates[k];
                     if (group.Support(r, c) >= Same && group.Support(c, r) >= Same && claims[r].Spread.Equals(claims[c].Spread))
@@ -578,12 +665,21 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
                 if (ValueOf[c] < 0)
                 {
-                    ValueOf[c] = candidates.Count;
-                    candidates.Add(c);
+                    ValueOf[c] = count;
+                    candidates[count++] = c;
                 }
             }
 
-            Candidates = [.. candidates];
+            Candidates = candidates[..count].ToArray();
+            if (group.Voices == n)
+            {
+                // Every claim is its own voice (the usual case): the voices are a permutation of the claims.
+                ClaimOfVoice = new int[n];
+                for (var c = 0; c < n; c++)
+                {
+                    ClaimOfVoice[Voices[c]] = c;
+                }
+            }
 
             // The support of every claim for every candidate, looked up once: the iterations only multiply and add.
             Vote = new double[Candidates.Length * n];
@@ -613,6 +709,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         public int[] Voices { get; }
 
+        /// <summary>When every claim is its own voice, the claim of each voice; else <see langword="null"/>.</summary>
+        public int[]? ClaimOfVoice { get; }
+
         /// <summary>Candidate-major: how far each claim votes for each candidate (support plus weighted closeness).</summary>
         public double[] Vote { get; }
 
@@ -625,14 +724,15 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         private readonly EstimationGroup _group;
         private readonly int[] _candidates;
-        private readonly double[] _scores;
-        private readonly double[] _voiceBest;
-        private readonly double[] _discount;
         private readonly int[] _voices;
         private readonly int[] _sources;
+        private readonly int[]? _claimOfVoice;
         private readonly double[] _vote;
         private readonly double[] _truth;
         private readonly int _voiceCount;
+
+        /// <summary>How far each claim's vote counts, while <see cref="_discounted"/>; allocated by the first discount (most groups never need one).</summary>
+        private double[]? _discount;
 
         public GroupState(GroupModel model)
         {
@@ -641,15 +741,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             ValueOf = model.ValueOf;
             _sources = model.Sources;
             _voices = model.Voices;
+            _claimOfVoice = model.ClaimOfVoice;
             _vote = model.Vote;
             _truth = model.Truth;
-            _scores = new double[_candidates.Length];
             Probabilities = new double[_candidates.Length];
             ClaimProbabilities = new double[_sources.Length];
             _voiceCount = _group.Voices;
-            _voiceBest = new double[Math.Max(1, _voiceCount)];
-            _discount = new double[_sources.Length];
-            Array.Fill(_discount, 1.0);
         }
 
         /// <summary>Whether the probabilities are stale whatever the weights: never computed, or the discounts changed.</summary>
@@ -660,15 +757,23 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>Whether some claim's vote is discounted for copying.</summary>
         private bool _discounted;
 
-        /// <summary>The first <paramref name="n"/> claims from the most reliable source down, ties in claim order.</summary>
-        private int[] ByReliability(int n, double[] reliability)
+        /// <summary>
+        /// Orders the first claims (as many as <paramref name="order"/> holds) from the most reliable source down, ties in
+        /// claim order; with <paramref name="only"/>, only the candidate claims of sources it marks. Returns how many it ordered.
+        /// </summary>
+        private int ByReliability(Span<int> order, double[] reliability, bool[]? only = null)
         {
-            var order = new int[n];
-            for (var i = 0; i < n; i++)
+            var count = 0;
+            for (var i = 0; i < order.Length; i++)
             {
+                if (only is not null && (!only[_sources[i]] || ValueOf[i] < 0))
+                {
+                    continue;
+                }
+
                 // Insertion sort: groups are small, and it keeps equal reliabilities in claim order.
                 var r = reliability[_sources[i]];
-                var j = i;
+                var j = count++;
                 while (j > 0 && reliability[_sources[order[j - 1]]] < r)
                 {
                     order[j] = order[j - 1];
@@ -678,7 +783,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 order[j] = i;
             }
 
-            return order;
+            return count;
         }
 
         /// <summary>Whether the probabilities must be computed again, given which sources' weights changed.</summary>
@@ -731,7 +836,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 // No two claims here come from dependent sources: nothing is discounted, and nothing changes if nothing was.
                 if (_discounted)
                 {
-                    Array.Fill(_discount, 1);
                     (_discounted, _fresh) = (false, true);
                 }
 
@@ -739,23 +843,22 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
 
             (_discounted, _fresh) = (true, true);
+            _discount ??= new double[_sources.Length];
             Array.Fill(_discount, 1);
-            var sources = reliability.Length;
-            var order = ByReliability(n, reliability);
+
+            // Only candidate claims of sources in some dependent pair can discount or be discounted: the others are left
+            // out of the order, which keeps theirs.
+            Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+            order = order[..ByReliability(order, reliability, dependence.Involved)];
             for (var x = 1; x < order.Length; x++)
             {
                 var c = order[x];
-                if (ValueOf[c] < 0)
-                {
-                    continue;
-                }
-
                 for (var y = 0; y < x; y++)
                 {
                     var d = order[y];
                     var (a, b) = (claims[c].Source, claims[d].Source);
                     if (ValueOf[d] == ValueOf[c] && a != b && claims[c].Voice != claims[d].Voice
-                        && dependence.ByPair.TryGetValue(((long)Math.Min(a, b) * sources) + Math.Max(a, b), out var probability))
+                        && dependence.TryGet(a, b, out var probability))
                     {
                         _discount[c] *= 1 - (copyRate * probability);
                     }
@@ -776,63 +879,89 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var claims = _group.Claims;
             var n = claims.Length;
             var limit = Math.Min(n, maxClaims);
-            var order = ByReliability(n, reliability);
-            var copying = dependence.Touches(_sources, limit);
-            var voiceSize = new int[Math.Max(1, _voiceCount)];
+            Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+            _ = ByReliability(order, reliability);
+            var voices = Math.Max(1, _voiceCount);
+            Span<int> voiceSize = voices <= StackLimit ? stackalloc int[voices] : new int[voices];
             foreach (var c in order)
             {
                 voiceSize[_voices[c]] += ValueOf[c] >= 0 ? 1 : 0;
             }
 
-            var independent = new double[n];
-            var copied = new double[n];
-            for (var x = 0; x < order.Length; x++)
+            // For each candidate claim, the chance that it is independent and the chance that it copied its own value.
+            // Only the candidate claims (of the first maxClaims) of sources in some dependent pair can copy or be
+            // copied: they alone are ordered for it, in the order of all claims.
+            Span<double> keep = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> copied = n <= StackLimit ? stackalloc double[n] : new double[n];
+            keep.Fill(1);
+            if (dependence.Touches(_sources, limit))
             {
-                var c = order[x];
-                var keep = 1.0;
-                var (same, all) = (0.0, 0.0);
-                for (var y = 0; copying && y < x && c < limit && ValueOf[c] >= 0; y++)
+                Span<int> copiers = limit <= StackLimit ? stackalloc int[limit] : new int[limit];
+                copiers = copiers[..ByReliability(copiers, reliability, dependence.Involved)];
+                for (var x = 1; x < copiers.Length; x++)
                 {
-                    var d = order[y];
-                    var (a, b) = (claims[c].Source, claims[d].Source);
-                    if (d < limit && ValueOf[d] >= 0 && a != b && claims[c].Voice != claims[d].Voice
-                        && dependence.ByPair.TryGetValue(((long)Math.Min(a, b) * reliability.Length) + Math.Max(a, b), out var probability))
+                    var c = copiers[x];
+                    var independent = 1.0;
+                    var (same, all) = (0.0, 0.0);
+                    for (var y = 0; y < x; y++)
                     {
-                        var m = copyRate * probability;
-                        keep *= 1 - m;
-                        all += m;
-                        same += ValueOf[d] == ValueOf[c] ? m : 0;
+                        var d = copiers[y];
+                        var (a, b) = (claims[c].Source, claims[d].Source);
+                        if (a != b && claims[c].Voice != claims[d].Voice && dependence.TryGet(a, b, out var probability))
+                        {
+                            var m = copyRate * probability;
+                            independent *= 1 - m;
+                            all += m;
+                            same += ValueOf[d] == ValueOf[c] ? m : 0;
+                        }
                     }
-                }
 
-                independent[c] = keep;
-                copied[c] = all > 0 ? (1 - keep) * same / all : 0;
+                    keep[c] = independent;
+                    copied[c] = all > 0 ? (1 - independent) * same / all : 0;
+                }
+            }
+
+            // A candidate claim's log-probability (its voice's share) takes one of two values, whichever value is true:
+            // one if the claim is right, one if it is wrong. Each is computed once, not once per value.
+            Span<double> ifRight = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> ifWrong = n <= StackLimit ? stackalloc double[n] : new double[n];
+            for (var c = 0; c < n; c++)
+            {
+                if (ValueOf[c] >= 0)
+                {
+                    var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
+                    var share = voiceSize[_voices[c]];
+                    ifRight[c] = Math.Log((keep[c] * r) + copied[c]) / share;
+                    ifWrong[c] = Math.Log((keep[c] * ((1 - r) / falseValues)) + copied[c]) / share;
+                }
             }
 
             // log P(claims | value k) for every candidate value, and for a value nobody stated (k = −1).
             var values = _candidates.Length;
-            var logs = new double[values + 1];
+            Span<double> logs = values < StackLimit ? stackalloc double[values + 1] : new double[values + 1];
             for (var k = -1; k < values; k++)
             {
+                // A claim is right when it agrees with value k: a support of ½ or more, which is where Truth is not 0.
+                var truth = k >= 0 ? _truth.AsSpan(k * n, n) : default;
                 var sum = 0.0;
                 foreach (var c in order)
                 {
-                    if (ValueOf[c] < 0)
+                    if (ValueOf[c] >= 0)
                     {
-                        continue;
+                        sum += k >= 0 && truth[c] >= 0.5 ? ifRight[c] : ifWrong[c];
                     }
-
-                    var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
-                    var right = k >= 0 && _group.Support(_candidates[k], c) >= 0.5;
-                    var p = (independent[c] * (right ? r : (1 - r) / falseValues)) + copied[c];
-                    sum += Math.Log(p) / voiceSize[_voices[c]];
                 }
 
                 logs[k + 1] = sum;
             }
 
             var unstated = Math.Max(0, falseValues + 1 - values);
-            var top = logs.Max();
+            var top = logs[0];
+            foreach (var log in logs)
+            {
+                top = log > top ? log : top;
+            }
+
             var mass = unstated * Math.Exp(logs[0] - top);
             for (var k = 0; k < values; k++)
             {
@@ -847,16 +976,90 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             _fresh = false;
             _result = null;
             var n = _sources.Length;
+            var values = _candidates.Length;
+            var probabilities = Probabilities;
+
+            // The scores, turned into the probabilities below.
+            Scores(weights, probabilities);
             var best = double.NegativeInfinity;
-            var voiceBest = _voiceBest.AsSpan(0, _voiceCount);
-            for (var k = 0; k < _candidates.Length; k++)
+            for (var k = 0; k < values; k++)
+            {
+                best = Math.Max(best, probabilities[k]);
+            }
+
+            // Values nobody stated have score 0; there are falseValues + 1 values in all, at least the stated ones.
+            var unstated = Math.Max(0, falseValues + 1 - values);
+            var top = Math.Max(best, 0);
+            var total = unstated * Math.Exp(-top);
+            for (var k = 0; k < values; k++)
+            {
+                probabilities[k] = Math.Exp(probabilities[k] - top);
+                total += probabilities[k];
+            }
+
+            for (var k = 0; k < values; k++)
+            {
+                probabilities[k] /= total;
+            }
+
+            // Each claim's probability of being true: the sum over the candidates in their order, added candidate by
+            // candidate so that the table is read as it lies.
+            var claimProbabilities = ClaimProbabilities.AsSpan();
+            claimProbabilities.Clear();
+            for (var k = 0; k < values; k++)
+            {
+                var p = probabilities[k];
+                var truth = _truth.AsSpan(k * n, n);
+                for (var c = 0; c < n; c++)
+                {
+                    claimProbabilities[c] += p * truth[c];
+                }
+            }
+
+            for (var c = 0; c < n; c++)
+            {
+                claimProbabilities[c] = Math.Clamp(claimProbabilities[c], 0, 1);
+            }
+        }
+
+        /// <summary>Each candidate's score, into <paramref name="scores"/>: the sum, voice by voice in voice order, of the strongest vote of the voice's claims.</summary>
+        private void Scores(double[] weights, Span<double> scores)
+        {
+            var n = _sources.Length;
+            scores.Clear();
+            if (_claimOfVoice is { } claimOfVoice)
+            {
+                // One claim per voice (the usual case): a voice's vote is its claim's, the strongest of one. One pass over
+                // the voices adds to every candidate's score. Without discounts, multiplying by 1 would change no vote.
+                foreach (var c in claimOfVoice)
+                {
+                    var weight = weights[_sources[c]];
+                    var discount = _discounted ? _discount![c] : 1;
+                    for (var k = 0; k < scores.Length; k++)
+                    {
+                        scores[k] += weight * _vote[(k * n) + c] * discount;
+                    }
+                }
+
+                return;
+            }
+
+            var voices = Math.Max(1, _voiceCount);
+            Span<double> voiceBest = voices <= StackLimit ? stackalloc double[voices] : new double[voices];
+            voiceBest = voiceBest[.._voiceCount];
+            for (var k = 0; k < scores.Length; k++)
             {
                 // Each voice supports a value as strongly as its most convincing claim does.
                 voiceBest.Fill(double.NegativeInfinity);
                 var support = _vote.AsSpan(k * n, n);
                 for (var c = 0; c < n; c++)
                 {
-                    var vote = weights[_sources[c]] * support[c] * _discount[c];
+                    var vote = weights[_sources[c]] * support[c];
+                    if (_discounted)
+                    {
+                        vote *= _discount![c];
+                    }
+
                     ref var slot = ref voiceBest[_voices[c]];
                     if (vote > slot)
                     {
@@ -864,62 +1067,20 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     }
                 }
 
-                var score = 0.0;
                 foreach (var vote in voiceBest)
                 {
-                    score += vote;
+                    scores[k] += vote;
                 }
-
-                _scores[k] = score;
-                best = Math.Max(best, score);
-            }
-
-            // Values nobody stated have score 0; there are falseValues + 1 values in all, at least the stated ones.
-            var unstated = Math.Max(0, falseValues + 1 - _candidates.Length);
-            var top = Math.Max(best, 0);
-            var total = unstated * Math.Exp(-top);
-            for (var k = 0; k < _candidates.Length; k++)
-            {
-                Probabilities[k] = Math.Exp(_scores[k] - top);
-                total += Probabilities[k];
-            }
-
-            for (var k = 0; k < _candidates.Length; k++)
-            {
-                Probabilities[k] /= total;
-            }
-
-            for (var c = 0; c < n; c++)
-            {
-                var p = 0.0;
-                for (var k = 0; k < _candidates.Length; k++)
-                {
-                    p += Probabilities[k] * _truth[(k * n) + c];
-                }
-
-                ClaimProbabilities[c] = Math.Clamp(p, 0, 1);
             }
         }
 
-        /// <summary>Adds each claim's probability to its source's sums; a question with one voice says nothing about reliability.</summary>
-        public void Accumulate(double[] sums, double[] counts)
-        {
-            if (_voiceCount < 2)
-            {
-                return;
-            }
+        /// <summary>Whether this group's claims count toward their sources' reliabilities: a question with one voice says nothing about reliability.</summary>
+        public bool Counts => _voiceCount >= 2;
 
-            for (var c = 0; c < _sources.Length; c++)
-            {
-                sums[_sources[c]] += ClaimProbabilities[c];
-                counts[_sources[c]] += 1;
-            }
-        }
-
-        /// <summary>Adds the probabilities of one source's claims here to its sums, as <see cref="Accumulate"/> does for all.</summary>
+        /// <summary>Adds the probabilities of one source's claims here to its sums, as a step does for all (<see cref="ClaimTable.Accumulate"/>).</summary>
         public void AccumulateFor(int source, ref double sum, ref double count)
         {
-            if (_voiceCount < 2)
+            if (!Counts)
             {
                 return;
             }

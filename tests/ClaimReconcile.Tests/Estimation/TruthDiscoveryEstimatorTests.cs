@@ -264,6 +264,32 @@ public sealed class TruthDiscoveryEstimatorTests
     }
 
     [Fact]
+    public void Estimate_VoicesNumberedOutOfClaimOrder_SameEstimate()
+    {
+        // One voice per claim, numbered in claim order or in reverse: the scores add the same votes (voice by voice),
+        // so with copying found and discounted the estimates agree up to the order of the additions.
+        var claims = CliqueMajority().Build();
+        var inOrder = TruthDiscoveryEstimator.Default.Estimate(Problem(claims));
+        var reversed = TruthDiscoveryEstimator.Default.Estimate(Problem(claims, reverseVoices: true));
+
+        Assert.NotEmpty(inOrder.Dependencies);
+        Assert.Equal(inOrder.Dependencies.Select(d => (d.Source, d.Other)), reversed.Dependencies.Select(d => (d.Source, d.Other)));
+        Assert.Equal(inOrder.Groups.Select(g => g.Winner), reversed.Groups.Select(g => g.Winner));
+        for (var s = 0; s < inOrder.SourceReliabilities.Length; s++)
+        {
+            Assert.Equal(inOrder.SourceReliabilities[s], reversed.SourceReliabilities[s], 12);
+        }
+
+        for (var g = 0; g < inOrder.Groups.Length; g++)
+        {
+            for (var c = 0; c < inOrder.Groups[g].ClaimProbabilities.Length; c++)
+            {
+                Assert.Equal(inOrder.Groups[g].ClaimProbabilities[c], reversed.Groups[g].ClaimProbabilities[c], 12);
+            }
+        }
+    }
+
+    [Fact]
     public void Reconcile_NoCopyingFoundEarly_DefaultIsTheUsualOrder()
     {
         var claims = CopiedHistory(withTarget: true).Build();
@@ -380,8 +406,8 @@ public sealed class TruthDiscoveryEstimatorTests
         return builder;
     }
 
-    /// <summary>The estimation problem of a claim set of text answers, one voice per source: values agree when equal.</summary>
-    private static EstimationProblem Problem(ClaimSet claims)
+    /// <summary>The estimation problem of a claim set of text answers, one voice per source (numbered in source order, or in reverse): values agree when equal.</summary>
+    private static EstimationProblem Problem(ClaimSet claims, bool reverseVoices = false)
     {
         var sources = claims.Sources.Select(s => s.Id).Order(StringComparer.Ordinal).ToImmutableArray();
         var groups = claims.Claims.GroupBy(c => c.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
@@ -396,7 +422,7 @@ public sealed class TruthDiscoveryEstimatorTests
                 }
             }
 
-            var estimationClaims = list.Select((c, i) => new EstimationClaim(sources.IndexOf(c.Source), i, true, 0)).ToImmutableArray();
+            var estimationClaims = list.Select((c, i) => new EstimationClaim(sources.IndexOf(c.Source), reverseVoices ? list.Count - 1 - i : i, true, 0)).ToImmutableArray();
             return new EstimationGroup(estimationClaims, list.Count, support);
         });
         return new EstimationProblem(sources, [.. sources.Select(_ => (double?)null)], [.. groups]);
