@@ -233,12 +233,15 @@ public sealed class EntityResolverTests
         Assert.Equal(group.Claims[0].Voice, group.Claims[1].Voice);
     }
 
+    /// <summary>Two outlets, and two declared people who share the surname Klitschko.</summary>
+    private static ClaimSetBuilder TwoKlitschkos() => ClaimSet.CreateBuilder()
+        .AddSource("zeit").AddSource("tsp")
+        .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko");
+
     [Fact]
     public void Reconcile_AmbiguousSurname_KeepsClaimUnderMentionAndWarns()
     {
-        var set = ClaimSet.CreateBuilder()
-            .AddSource("zeit").AddSource("tsp")
-            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+        var set = TwoKlitschkos()
             .AddClaim("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "zeit-1")
             .AddClaim("tsp", "Vitali Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "tsp-1")
             .Build();
@@ -259,9 +262,7 @@ public sealed class EntityResolverTests
     public void Reconcile_AmbiguousSurnameOnAClaimInWords_WarnsToo()
     {
         // The claim's words are read in validation, which makes a new claim object; the warning must still find it.
-        var set = ClaimSet.CreateBuilder()
-            .AddSource("zeit").AddSource("tsp")
-            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+        var set = TwoKlitschkos()
             .AddClaim("zeit", "Klitschko", "speech", WordedValue.Duration("fast fünf Stunden"), id: "zeit-1")
             .AddClaim("tsp", "Vitali Klitschko", "speech", ClaimValue.Duration(NodaTime.Duration.FromHours(5)), id: "tsp-1")
             .Build();
@@ -277,9 +278,7 @@ public sealed class EntityResolverTests
     [Fact]
     public void Reconcile_AmbiguousSurnameOnALeftOutDuplicate_WarnsOnlyForTheKeptClaim()
     {
-        var set = ClaimSet.CreateBuilder()
-            .AddSource("zeit").AddSource("tsp")
-            .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko")
+        var set = TwoKlitschkos()
             .AddClaim("zeit", "Klitschko", "role", ClaimValue.Text("Bürgermeister"), id: "same")
             .AddClaim("tsp", "Klitschko", "role", ClaimValue.Text("Boxer"), id: "same")
             .Build();
