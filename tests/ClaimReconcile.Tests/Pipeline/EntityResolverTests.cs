@@ -238,6 +238,16 @@ public sealed class EntityResolverTests
         .AddSource("zeit").AddSource("tsp")
         .AddEntity("vitali", "Vitali Klitschko").AddEntity("wladimir", "Wladimir Klitschko");
 
+    /// <summary>Asserts that the report's only issue is an ambiguous-mention warning on the first claim's subject.</summary>
+    private static ReconciliationIssue AssertOneSurnameWarning(ReconciliationReport report, string claim)
+    {
+        var issue = Assert.Single(report.Issues);
+        Assert.Equal(IssueCodes.AmbiguousMention, issue.Code);
+        Assert.Equal("$.claims[0].subject", issue.Path);
+        Assert.Equal(claim, issue.Claim);
+        return issue;
+    }
+
     [Fact]
     public void Reconcile_AmbiguousSurname_KeepsClaimUnderMentionAndWarns()
     {
@@ -247,11 +257,8 @@ public sealed class EntityResolverTests
             .Build();
 
         var report = Some.Reconcile(set);
-        var issue = Assert.Single(report.Issues);
 
-        Assert.Equal(IssueCodes.AmbiguousMention, issue.Code);
-        Assert.Equal("$.claims[0].subject", issue.Path);
-        Assert.Equal("zeit-1", issue.Claim);
+        var issue = AssertOneSurnameWarning(report, "zeit-1");
         Assert.Contains("Vitali Klitschko", issue.Message, StringComparison.Ordinal);
         Assert.Contains("Wladimir Klitschko", issue.Message, StringComparison.Ordinal);
         Assert.Equal(["Klitschko", "vitali"], report.Groups.Select(g => g.Subject).Order(StringComparer.Ordinal));
@@ -267,12 +274,7 @@ public sealed class EntityResolverTests
             .AddClaim("tsp", "Vitali Klitschko", "speech", ClaimValue.Duration(NodaTime.Duration.FromHours(5)), id: "tsp-1")
             .Build();
 
-        var report = Some.Reconcile(set);
-
-        var issue = Assert.Single(report.Issues);
-        Assert.Equal(IssueCodes.AmbiguousMention, issue.Code);
-        Assert.Equal("$.claims[0].subject", issue.Path);
-        Assert.Equal("zeit-1", issue.Claim);
+        AssertOneSurnameWarning(Some.Reconcile(set), "zeit-1");
     }
 
     [Fact]
