@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using ClaimReconcile.Estimation;
 using ClaimReconcile.Rendering;
 using ClaimReconcile.Serialization;
 using NodaTime;
@@ -239,7 +240,7 @@ internal static class CliApp
         }
 
         progress.Stage($"reconciling {read.ClaimSet.Claims.Length} claims");
-        var report = new Reconciler(clock: clock).Reconcile(read);
+        var report = new Reconciler(input.ReconcilerOptions(result), clock).Reconcile(read);
         return new Loaded(read, report, clock);
     }
 
@@ -294,6 +295,10 @@ internal static class CliApp
             },
         };
 
+        private readonly Option<string> _estimator = CreateEstimator();
+
+        private readonly Option<double?> _minSharedFalse = CreateMinSharedFalse();
+
         private readonly Option<long> _inputBytes = Limit("--max-input-bytes", "Largest input read, in bytes.", ClaimSetReadOptions.Default.MaxInputBytes);
         private readonly Option<int> _claims = Limit("--max-claims", "Most claims read.", ClaimSetReadOptions.Default.MaxClaims);
         private readonly Option<int> _stringLength = Limit("--max-string-length", "Longest string, in UTF-8 bytes as written.", ClaimSetReadOptions.Default.MaxStringLength);
@@ -302,10 +307,67 @@ internal static class CliApp
         public void AddTo(Command command)
         {
             command.Options.Add(Today);
+            command.Options.Add(_estimator);
+            command.Options.Add(_minSharedFalse);
+            command.Validators.Add(result =>
+            {
+                if (result.GetValue(_estimator) == "vote" && result.GetValue(_minSharedFalse) is not null)
+                {
+                    result.AddError("--min-shared-false sets the truth-discovery estimator; the vote does not look for copying.");
+                }
+            });
             command.Options.Add(_inputBytes);
             command.Options.Add(_claims);
             command.Options.Add(_stringLength);
             command.Options.Add(_depth);
+        }
+
+        /// <summary>The estimator the <c>--estimator</c> and <c>--min-shared-false</c> flags ask for (the library's defaults otherwise).</summary>
+        public ReconcilerOptions ReconcilerOptions(ParseResult result)
+        {
+            if (result.GetValue(_estimator) == "vote")
+            {
+                return new ReconcilerOptions { Estimator = MajorityVoteEstimator.Instance };
+            }
+
+            var options = new ReconcilerOptions();
+            if (result.GetValue(_minSharedFalse) is { } minShared)
+            {
+                options.TruthDiscovery.MinSharedFalse = minShared;
+            }
+
+            return options;
+        }
+
+        private static Option<string> CreateEstimator()
+        {
+            var option = new Option<string>("--estimator")
+            {
+                Description = "truth-discovery (the default: learns each source's reliability and looks for copying) or vote (one vote per independent source).",
+                DefaultValueFactory = _ => "truth-discovery",
+            };
+            option.AcceptOnlyFromAmong("truth-discovery", "vote");
+            return option;
+        }
+
+        private static Option<double?> CreateMinSharedFalse()
+        {
+            var option = new Option<double?>("--min-shared-false")
+            {
+                Description = $"truth-discovery: how many values judged false two sources must share before they can be judged dependent (default {new TruthDiscoveryOptions().MinSharedFalse.ToString(System.Globalization.CultureInfo.InvariantCulture)}; 3 or 4 for thousands of sources, see docs/accuracy.md).",
+                CustomParser = r =>
+                {
+                    var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                    if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 0 && double.IsFinite(value))
+                    {
+                        return value;
+                    }
+
+                    r.AddError($"--min-shared-false takes a number ≥ 0, such as 3; \"{text}\" is not one.");
+                    return null;
+                },
+            };
+            return option;
         }
 
         /// <summary>The <c>--max-…</c> flags as reader limits (JSON input; see docs/limits.md).</summary>

@@ -35,6 +35,44 @@ public sealed class CliTests : IDisposable
         Assert.Contains("contradicted   bild-8", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("--min-shared-false 3")]
+    [InlineData("--min-shared-false 1000")]
+    [InlineData("--estimator vote")]
+    public void Reconcile_EstimatorFlags_GiveTheLibrarysReportWithThoseSettings(string given)
+    {
+        var flags = given.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        // Two false values per question: wrong sources often agree, and the default judges some pairs dependent.
+        var set = Sessions.Generated.Claims(questions: 300, sources: 40, seed: 7, falseValues: 2);
+        var json = ClaimReconcile.Serialization.ClaimSetJson.Write(set);
+        var path = WriteFile("claims.json", json);
+        var options = flags switch
+        {
+            ["--estimator", "vote"] => new ReconcilerOptions { Estimator = Estimation.MajorityVoteEstimator.Instance },
+            ["--min-shared-false", var n] => new ReconcilerOptions { TruthDiscovery = { MinSharedFalse = double.Parse(n, System.Globalization.CultureInfo.InvariantCulture) } },
+            _ => new ReconcilerOptions(),
+        };
+        var expected = new Reconciler(options, new FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0))).Reconcile(ClaimReconcile.Serialization.ClaimSetJson.Read(json));
+
+        var (code, output, _) = Run(["reconcile", path, "--format", "json", "--today", "2026-01-01", .. flags]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(ClaimReconcile.Serialization.ReportJson.Write(expected), output);
+        var dependent = expected.Sources.Sum(s => s.DetectedDependence.Length);
+        Assert.True(flags is ["--min-shared-false", "1000"] or ["--estimator", "vote"] ? dependent == 0 : dependent > 0, $"{dependent} dependences with {string.Join(" ", flags)}");
+    }
+
+    [Fact]
+    public void Reconcile_MinSharedFalseWithTheVote_ExitsTwoAndSaysWhy()
+    {
+        var (code, _, error) = Run("reconcile", TestPaths.WorkedExample, "--estimator", "vote", "--min-shared-false", "3");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--min-shared-false sets the truth-discovery estimator", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reconcile_FormatJson_WritesTheReportContract()
     {
@@ -118,6 +156,9 @@ public sealed class CliTests : IDisposable
     [InlineData("reconcile")]
     [InlineData("reconcile", "x.json", "--format", "yaml")]
     [InlineData("frobnicate")]
+    [InlineData("reconcile", "x.json", "--estimator", "votes")]
+    [InlineData("reconcile", "x.json", "--min-shared-false", "-1")]
+    [InlineData("reconcile", "x.json", "--min-shared-false", "many")]
     public void Run_BadCommandLine_ExitsTwo(params string[] args)
     {
         var (code, _, error) = Run(args);
