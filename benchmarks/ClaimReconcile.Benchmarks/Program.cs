@@ -3,7 +3,6 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using ClaimReconcile;
 using ClaimReconcile.Benchmarks;
-using ClaimReconcile.Estimation;
 using ClaimReconcile.Serialization;
 
 if (args is ["generate", var count, var target, ..])
@@ -20,13 +19,13 @@ if (args is ["profile", var what, ..])
     // A quick look without BenchmarkDotNet: one timed run of each step, on generated claims or a claimset file.
     // profile 1000000 [--min-shared-false 3]: the option sets TruthDiscoveryOptions.MinSharedFalse for every run.
     var path = what;
-    var estimatorOptions = new TruthDiscoveryOptions();
+    var options = new ReconcilerOptions();
     if (args is [_, _, "--min-shared-false", var minShared, ..])
     {
-        estimatorOptions.MinSharedFalse = double.Parse(minShared, CultureInfo.InvariantCulture);
+        options.TruthDiscovery.MinSharedFalse = double.Parse(minShared, CultureInfo.InvariantCulture);
     }
 
-    var reconciler = new Reconciler(new ReconcilerOptions { Estimator = new TruthDiscoveryEstimator(estimatorOptions) });
+    var reconciler = new Reconciler(options);
     if (int.TryParse(what, CultureInfo.InvariantCulture, out var size))
     {
         path = Path.Combine(Path.GetTempPath(), $"claimreconcile-profile-{size}.json");
