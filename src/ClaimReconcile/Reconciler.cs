@@ -202,11 +202,9 @@ public sealed class Reconciler
         var validation = Validation.Run(set);
         issues.AddRange(validation.Issues);
 
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
+        var preparation = ClaimPreparation.For(validation, _hedges, today);
+        var resolver = preparation.Resolver;
         resolver.ReportAmbiguities(set.Claims, validation.Claims, issues);
-        var normalizer = new ValueNormalizer(_hedges, resolver);
-        var families = new SourceFamilies(validation.Sources.Values);
-        var preparation = new ClaimPreparation(validation, resolver, normalizer, families, today);
         var prepared = preparation.PrepareAll(validation.Claims);
 
         Grouping.AttachToEvents(prepared, validation.Events, resolver, issues);

@@ -36,7 +36,7 @@ internal sealed class ClaimPreparation
     private readonly ConcurrentDictionary<LocalDate, string> _asOfKeys = new();
 
     /// <summary>Sets up the preparation of a validated claim set's claims; <paramref name="now"/> gives "today".</summary>
-    public ClaimPreparation(Validation validation, EntityResolver resolver, ValueNormalizer normalizer, SourceFamilies families, Instant now)
+    private ClaimPreparation(Validation validation, EntityResolver resolver, ValueNormalizer normalizer, SourceFamilies families, Instant now)
     {
         _validation = validation;
         _resolver = resolver;
@@ -54,6 +54,23 @@ internal sealed class ClaimPreparation
             _eventKeys[id] = "event:" + id;
         }
     }
+
+    /// <summary>
+    /// The preparation a run uses for a validated claim set: names resolved against the declared entities and events
+    /// and the names the claims mention, values read with <paramref name="hedges"/>, sources grouped into families.
+    /// A full run and an explanation of one of its groups both start here, so they read claims alike.
+    /// </summary>
+    public static ClaimPreparation For(Validation validation, HedgeTable hedges, Instant now)
+    {
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
+        return new ClaimPreparation(validation, resolver, new ValueNormalizer(hedges, resolver), new SourceFamilies(validation.Sources.Values), now);
+    }
+
+    /// <summary>How names are resolved.</summary>
+    public EntityResolver Resolver => _resolver;
+
+    /// <summary>How values are read.</summary>
+    public ValueNormalizer Normalizer => _normalizer;
 
     /// <summary>Prepares the validated claims, in their order; on several threads from <paramref name="parallelFrom"/> claims on.</summary>
     public List<PreparedClaim> PrepareAll(List<(Claim Claim, string Id, Source Source)> claims, int parallelFrom = ParallelFrom)

@@ -234,7 +234,7 @@ internal sealed class EntityResolver
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
         {
-            var id = all[i].Id ?? $"{all[i].Source}#{i}";
+            var id = Validation.IdOf(all[i], i);
             if (!seen.Add(id) || !kept.Contains(id))
             {
                 continue;

@@ -140,7 +140,7 @@ internal sealed class Validation
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
-            var id = claim.Id ?? $"{claim.Source}#{i}";
+            var id = IdOf(claim, i);
             var ok = true;
             if (!ids.Add(id))
             {
@@ -174,6 +174,9 @@ internal sealed class Validation
             }
         }
     }
+
+    /// <summary>A claim's id: its own, or its source and position in the claim set for a claim that has none.</summary>
+    public static string IdOf(Claim claim, int index) => claim.Id ?? $"{claim.Source}#{index}";
 
     /// <summary>Where a claim was read from, or its position; built only for an issue, not for every claim.</summary>
     private static string PathOf(Claim claim, int index) => claim.Location ?? $"$.claims[{index}]";

@@ -27,10 +27,8 @@ public static class ExplainText
         options ??= new ReconcilerOptions();
 
         var validation = Validation.Run(claims);
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
-        var normalizer = new ValueNormalizer(options.Hedges, resolver);
-        var families = new SourceFamilies(validation.Sources.Values);
-        var preparation = new ClaimPreparation(validation, resolver, normalizer, families, (clock ?? SystemClock.Instance).GetCurrentInstant());
+        var preparation = ClaimPreparation.For(validation, options.Hedges, (clock ?? SystemClock.Instance).GetCurrentInstant());
+        var normalizer = preparation.Normalizer;
         var ids = group.Claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var prepared = validation.Claims.Where(c => ids.Contains(c.Id))
             .Select(c => preparation.Prepare(c.Claim, c.Id, c.Source))

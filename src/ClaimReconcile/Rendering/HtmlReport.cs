@@ -1,4 +1,5 @@
 using System.Text;
+using ClaimReconcile.Pipeline;
 
 namespace ClaimReconcile.Rendering;
 
@@ -48,9 +49,7 @@ public static class HtmlReport
     public static string Render(ReconciliationReport report, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var html = new StringBuilder();
-        WritePage(html, report, title, output: null);
-        return html.ToString();
+        return TextOutput.Render((html, output) => WritePage(html, report, title, output));
     }
 
     /// <summary>
@@ -64,9 +63,7 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var html = new StringBuilder();
-        WritePage(html, report, title, output);
-        output.Write(html);
+        TextOutput.Write(output, (html, drainTo) => WritePage(html, report, title, drainTo));
     }
 
     /// <summary>The report as an HTML fragment with its own <c>&lt;style&gt;</c>, to embed in a page or a notebook.</summary>
@@ -101,7 +98,7 @@ public static class HtmlReport
         {
             var claim = claims.Claims[i];
             html.Append("<tr>")
-                .Append(Cell("Claim", claim.Id ?? $"{claim.Source}#{i}"))
+                .Append(Cell("Claim", Validation.IdOf(claim, i)))
                 .Append(Cell("Source", claim.Source))
                 .Append(Cell("Subject", claim.Subject))
                 .Append(Cell("Property", claim.Property))

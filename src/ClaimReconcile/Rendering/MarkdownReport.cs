@@ -13,9 +13,7 @@ public static class MarkdownReport
     public static string Render(ReconciliationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var md = new StringBuilder();
-        WriteDocument(md, report, output: null);
-        return md.ToString();
+        return TextOutput.Render((md, output) => WriteDocument(md, report, output));
     }
 
     /// <summary>
@@ -28,9 +26,7 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var md = new StringBuilder();
-        WriteDocument(md, report, output);
-        output.Write(md);
+        TextOutput.Write(output, (md, drainTo) => WriteDocument(md, report, drainTo));
     }
 
     private static void WriteDocument(StringBuilder md, ReconciliationReport report, TextWriter? output)

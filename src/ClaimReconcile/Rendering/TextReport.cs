@@ -16,9 +16,7 @@ public static class TextReport
     public static string Render(ReconciliationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var text = new StringBuilder();
-        WriteReport(text, report, output: null);
-        return text.ToString();
+        return TextOutput.Render((text, output) => WriteReport(text, report, output));
     }
 
     /// <summary>
@@ -31,9 +29,7 @@ public static class TextReport
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var text = new StringBuilder();
-        WriteReport(text, report, output);
-        output.Write(text);
+        TextOutput.Write(output, (text, drainTo) => WriteReport(text, report, drainTo));
     }
 
     private static void WriteReport(StringBuilder text, ReconciliationReport report, TextWriter? output)

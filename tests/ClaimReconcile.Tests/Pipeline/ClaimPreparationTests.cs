@@ -43,10 +43,7 @@ public sealed class ClaimPreparationTests
     private static (Validation Validation, ClaimPreparation Preparation) Setup(ClaimSet set)
     {
         var validation = Validation.Run(set);
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
-        var normalizer = new ValueNormalizer(HedgeTable.Default, resolver);
-        var families = new SourceFamilies(validation.Sources.Values);
-        return (validation, new ClaimPreparation(validation, resolver, normalizer, families, Some.Clock.GetCurrentInstant()));
+        return (validation, ClaimPreparation.For(validation, HedgeTable.Default, Some.Clock.GetCurrentInstant()));
     }
 
     private static string Describe(PreparedClaim p) =>
