@@ -23,6 +23,12 @@ internal sealed class Slab<T>
         _chunkLength = chunkLength;
     }
 
+    /// <summary>
+    /// A slab for work that needs at most <paramref name="bound"/> elements in all: chunks of
+    /// <paramref name="chunkLength"/> elements, or one chunk of the bound when that is less, so small work takes little.
+    /// </summary>
+    public static Slab<T> AtMost(long bound, int chunkLength) => new((int)Math.Clamp(bound, 0, chunkLength));
+
     /// <summary>A new slice of <paramref name="length"/> elements, all default.</summary>
     public ArraySegment<T> Take(int length)
     {
