@@ -37,7 +37,8 @@ internal static class Partitioned
     /// </summary>
     public static void ForRanges(int count, Action<int, int> body, int parallelFrom = RangeSize, int rangeSize = RangeSize, ParallelOptions? options = null)
     {
-        if (count < parallelFrom)
+        // No items: no range (the partitioner refuses an empty one).
+        if (count < parallelFrom || count == 0)
         {
             for (var from = 0; from < count; from += rangeSize)
             {

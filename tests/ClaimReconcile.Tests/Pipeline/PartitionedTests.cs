@@ -25,12 +25,14 @@ public sealed class PartitionedTests
         Assert.Equal([(0, 4), (4, 8), (8, 10)], ranges);
     }
 
-    [Fact]
-    public void ForRanges_NoItems_NoRange()
+    [Theory]
+    [InlineData(Partitioned.RangeSize)]
+    [InlineData(0)]
+    public void ForRanges_NoItems_NoRange(int parallelFrom)
     {
         var calls = 0;
 
-        Partitioned.ForRanges(0, (_, _) => calls++);
+        Partitioned.ForRanges(0, (_, _) => calls++, parallelFrom);
 
         Assert.Equal(0, calls);
     }
