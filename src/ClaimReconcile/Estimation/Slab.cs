@@ -3,7 +3,8 @@ namespace ClaimReconcile.Estimation;
 /// <summary>
 /// Hands out slices of a few large arrays, one after the other, instead of one small array each. The estimator keeps
 /// a dozen small arrays per group for the whole run; a hundred thousand groups made a million small objects that the
-/// garbage collector marked and copied from generation to generation. Slices of shared chunks make few large objects.
+/// garbage collector marked and copied from generation to generation. Slices of shared chunks make few large objects,
+/// and chunks of 85,000 bytes or more live on the large object heap, whose objects the collector never copies.
 /// </summary>
 /// <remarks>
 /// Not thread-safe: each fixed range of groups fills a slab of its own (<see cref="Pipeline.Partitioned.ForRanges"/>),
