@@ -56,7 +56,8 @@ internal static class CopyDetector
             for (var g = from; g < to; g++)
             {
                 var group = groups[g];
-                var (claimSources, voices) = (group.Sources, group.Voices);
+                var claimSources = group.Sources.AsSpan();
+                var voices = group.Voices.AsSpan();
                 if (group.Group.Voices < 3)
                 {
                     continue;
@@ -145,7 +146,10 @@ internal static class CopyDetector
         for (var g = from; g < to; g++)
         {
             var group = groups[g];
-            var (claimSources, voices, valueOf, truthOf) = (group.Sources, group.Voices, group.ValueOf, group.ClaimProbabilities);
+            var claimSources = group.Sources.AsSpan();
+            var voices = group.Voices.AsSpan();
+            var valueOf = group.ValueOf.AsSpan();
+            var truthOf = group.ClaimProbabilities.AsSpan();
             if (group.Group.Voices < 3)
             {
                 // With two voices nobody else says which of them is wrong.

@@ -30,6 +30,15 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
     /// <summary>Up to this many items, a group's scratch space lives on the stack: groups are small, and a step visits every one.</summary>
     private const int StackLimit = 256;
+
+    /// <summary>
+    /// The size of the chunks the groups' arrays are slices of (<see cref="Slab{T}"/>), in bytes: above the 85,000 bytes
+    /// from which arrays go to the large object heap. The collector never copies those, while chunks on the small object
+    /// heap would be copied twice (to generation 1, then 2) since they live until the report is done: at a million claims
+    /// building the models measured 85-245 ms of collection pauses (180-340 ms in all) with 64 KB chunks or an array per
+    /// group, none (45-95 ms in all) with 128 or 256 KB chunks. Work that needs less takes one chunk of its size.
+    /// </summary>
+    private const int ChunkBytes = 128 * 1024;
     private readonly TruthDiscoveryOptions _options;
 
     /// <summary>Creates the estimator.</summary>
@@ -102,7 +111,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var added = new GroupState[splice.Inserted.Length];
             for (var i = 0; i < added.Length; i++)
             {
-                added[i] = new GroupState(new GroupModel(splice.Inserted[i], _options.SimilarityWeight));
+                // An update inserts few groups: each keeps arrays of its own, so they come and go with it.
+                added[i] = new GroupState(new GroupModel(splice.Inserted[i], _options.SimilarityWeight, GroupModel.Storage.Own), new Slab<double>(0));
                 touched.UnionWith(added[i].Sources);
                 foreach (var source in added[i].Sources.Distinct())
                 {
@@ -111,7 +121,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
                 if (state.ByPair.Count > 0)
                 {
-                    added[i].Discount(state.ByPair, state.Chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying);
+                    added[i].Discount(state.ByPair, state.Chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying, new Slab<double>(0));
                 }
             }
 
@@ -259,7 +269,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             for (var g = 0; g < groups.Length; g++)
             {
                 _start[g] = groups[g].Counts ? total : -1;
-                total += groups[g].Counts ? groups[g].Sources.Length : 0;
+                total += groups[g].Counts ? groups[g].Sources.Count : 0;
             }
 
             _sources = new int[total];
@@ -268,8 +278,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             {
                 if (_start[g] >= 0)
                 {
-                    groups[g].Sources.CopyTo(_sources, _start[g]);
-                    groups[g].ClaimProbabilities.CopyTo(_probabilities, _start[g]);
+                    groups[g].Sources.AsSpan().CopyTo(_sources.AsSpan(_start[g]));
+                    groups[g].ClaimProbabilities.AsSpan().CopyTo(_probabilities.AsSpan(_start[g]));
                 }
             }
         }
@@ -279,7 +289,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             if (_start[g] >= 0)
             {
-                group.ClaimProbabilities.CopyTo(_probabilities, _start[g]);
+                group.ClaimProbabilities.AsSpan().CopyTo(_probabilities.AsSpan(_start[g]));
             }
         }
 
@@ -298,7 +308,22 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var models = new GroupModel[problem.Groups.Length];
         var similarity = _options.SimilarityWeight;
-        Partitioned.For(models.Length, g => models[g] = new GroupModel(problem.Groups[g], similarity));
+        Partitioned.ForRanges(models.Length, (from, to) =>
+        {
+            var (claims, pairs) = (0L, 0L);
+            for (var g = from; g < to; g++)
+            {
+                var n = problem.Groups[g].Claims.Length;
+                (claims, pairs) = (claims + n, pairs + ((long)n * n));
+            }
+
+            var storage = new GroupModel.Storage(claims, pairs, ChunkBytes);
+            for (var g = from; g < to; g++)
+            {
+                models[g] = new GroupModel(problem.Groups[g], similarity, storage);
+            }
+        });
+
         return models;
     }
 
@@ -341,7 +366,21 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     private static Chain Start(GroupModel[] models, double[] priors)
     {
         var groups = new GroupState[models.Length];
-        Partitioned.For(groups.Length, g => groups[g] = new GroupState(models[g]));
+        Partitioned.ForRanges(groups.Length, (from, to) =>
+        {
+            var need = 0L;
+            for (var g = from; g < to; g++)
+            {
+                need += models[g].Candidates.Count + models[g].Sources.Count;
+            }
+
+            var slab = Slab<double>.AtMost(need, ChunkBytes / sizeof(double));
+            for (var g = from; g < to; g++)
+            {
+                groups[g] = new GroupState(models[g], slab);
+            }
+        });
+
         return new Chain(groups, (double[])priors.Clone());
     }
 
@@ -398,7 +437,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     internal double LogLikelihood(EstimationProblem problem, ConsensusEstimate estimate)
     {
         var priors = problem.Priors.Select(p => p ?? _options.DefaultPrior).ToArray();
-        var groups = Models(problem).Select(m => new GroupState(m)).ToArray();
+        var groups = Start(Models(problem), priors).Groups;
         return LogLikelihood(groups, priors, [.. estimate.SourceReliabilities], estimate.Dependencies);
     }
 
@@ -441,7 +480,21 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var byPair = ByPair(found, chain.Reliability.Length);
         var groups = chain.Groups;
-        Partitioned.For(groups.Length, g => groups[g].Discount(byPair, chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
+        Partitioned.ForRanges(groups.Length, (from, to) =>
+        {
+            // A chunk only once some group here needs discounts; at most one factor per claim.
+            var claims = 0L;
+            for (var g = from; g < to; g++)
+            {
+                claims += groups[g].Sources.Count;
+            }
+
+            var slab = Slab<double>.AtMost(claims, ChunkBytes / sizeof(double));
+            for (var g = from; g < to; g++)
+            {
+                groups[g].Discount(byPair, chain.Reliability, _options.CopyRate, _options.MaxClaimsPerGroupForCopying, slab);
+            }
+        });
         return found;
     }
 
@@ -475,7 +528,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         /// <summary>Whether at least two of the first <paramref name="n"/> claims come from sources in some dependent pair (else no claim is discounted).</summary>
-        public bool Touches(int[] sources, int n)
+        public bool Touches(ReadOnlySpan<int> sources, int n)
         {
             var found = 0;
             for (var c = 0; c < n; c++)
@@ -633,21 +686,25 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>One group's fixed structure: its distinct candidate values, voices, and the support of every claim for every candidate.</summary>
     internal sealed class GroupModel
     {
-        public GroupModel(EstimationGroup group, double similarity)
+        /// <summary>The model of <paramref name="group"/>, its arrays slices of <paramref name="storage"/>.</summary>
+        public GroupModel(EstimationGroup group, double similarity, Storage storage)
         {
             Group = group;
             var claims = group.Claims;
             var n = claims.Length;
             Span<int> candidates = n <= StackLimit ? stackalloc int[n] : new int[n];
             var count = 0;
-            ValueOf = new int[n];
-            Sources = new int[n];
-            Voices = new int[n];
+            ValueOf = storage.Ints.Take(n);
+            Sources = storage.Ints.Take(n);
+            Voices = storage.Ints.Take(n);
+            var valueOf = ValueOf.AsSpan();
+            var sources = Sources.AsSpan();
+            var voices = Voices.AsSpan();
             for (var c = 0; c < n; c++)
             {
-                Sources[c] = claims[c].Source;
-                Voices[c] = claims[c].Voice;
-                ValueOf[c] = -1;
+                sources[c] = claims[c].Source;
+                voices[c] = claims[c].Voice;
+                valueOf[c] = -1;
                 if (!claims[c].IsCandidate)
                 {
                     continue;
@@ -658,41 +715,46 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     var r = candidates[k];
                     if (group.Support(r, c) >= Same && group.Support(c, r) >= Same && claims[r].Spread.Equals(claims[c].Spread))
                     {
-                        ValueOf[c] = k;
+                        valueOf[c] = k;
                         break;
                     }
                 }
 
-                if (ValueOf[c] < 0)
+                if (valueOf[c] < 0)
                 {
-                    ValueOf[c] = count;
+                    valueOf[c] = count;
                     candidates[count++] = c;
                 }
             }
 
-            Candidates = candidates[..count].ToArray();
+            Candidates = storage.Ints.Take(count);
+            candidates[..count].CopyTo(Candidates);
             if (group.Voices == n)
             {
                 // Every claim is its own voice (the usual case): the voices are a permutation of the claims.
-                ClaimOfVoice = new int[n];
+                var claimOfVoice = storage.Ints.Take(n);
                 for (var c = 0; c < n; c++)
                 {
-                    ClaimOfVoice[Voices[c]] = c;
+                    claimOfVoice[voices[c]] = c;
                 }
+
+                ClaimOfVoice = claimOfVoice;
             }
 
             // The support of every claim for every candidate, looked up once: the iterations only multiply and add.
-            Vote = new double[Candidates.Length * n];
-            Truth = new double[Candidates.Length * n];
-            for (var k = 0; k < Candidates.Length; k++)
+            Vote = storage.Doubles.Take(count * n);
+            Truth = storage.Doubles.Take(count * n);
+            var vote = Vote.AsSpan();
+            var truth = Truth.AsSpan();
+            for (var k = 0; k < count; k++)
             {
                 for (var c = 0; c < n; c++)
                 {
-                    var support = group.Support(Candidates[k], c);
-                    Vote[(k * n) + c] = support + (similarity * group.Closeness(Candidates[k], c));
+                    var support = group.Support(candidates[k], c);
+                    vote[(k * n) + c] = support + (similarity * group.Closeness(candidates[k], c));
 
                     // A claim is true when it agrees with the true value; closeness and small overlaps do not make it so.
-                    Truth[(k * n) + c] = support >= 0.5 ? support : 0;
+                    truth[(k * n) + c] = support >= 0.5 ? support : 0;
                 }
             }
         }
@@ -700,53 +762,61 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public EstimationGroup Group { get; }
 
         /// <summary>For each claim, the index of its distinct candidate value, or −1 for a claim that cannot be one.</summary>
-        public int[] ValueOf { get; }
+        public ArraySegment<int> ValueOf { get; }
 
         /// <summary>The claim that stands for each distinct candidate value.</summary>
-        public int[] Candidates { get; }
+        public ArraySegment<int> Candidates { get; }
 
-        public int[] Sources { get; }
+        public ArraySegment<int> Sources { get; }
 
-        public int[] Voices { get; }
+        public ArraySegment<int> Voices { get; }
 
         /// <summary>When every claim is its own voice, the claim of each voice; else <see langword="null"/>.</summary>
-        public int[]? ClaimOfVoice { get; }
+        public ArraySegment<int>? ClaimOfVoice { get; }
 
         /// <summary>Candidate-major: how far each claim votes for each candidate (support plus weighted closeness).</summary>
-        public double[] Vote { get; }
+        public ArraySegment<double> Vote { get; }
 
         /// <summary>Candidate-major: how far each claim is true if the candidate is (support of ½ or more, else 0).</summary>
-        public double[] Truth { get; }
+        public ArraySegment<double> Truth { get; }
+
+        /// <summary>Where the models of one range of groups keep their arrays (see <see cref="Slab{T}"/>).</summary>
+        internal sealed class Storage(Slab<int> ints, Slab<double> doubles)
+        {
+            /// <summary>
+            /// Storage for groups of <paramref name="claims"/> claims in all, with <paramref name="pairs"/> the sum of their
+            /// squared sizes, in chunks of <paramref name="chunkBytes"/>. A group of <c>n</c> claims takes at most <c>5n</c>
+            /// ints (four arrays of one per claim, one per candidate) and <c>2n²</c> doubles (two tables of one per
+            /// candidate and claim).
+            /// </summary>
+            public Storage(long claims, long pairs, int chunkBytes)
+                : this(Slab<int>.AtMost(5 * claims, chunkBytes / sizeof(int)), Slab<double>.AtMost(2 * pairs, chunkBytes / sizeof(double)))
+            {
+            }
+
+            /// <summary>Storage that gives every array its own (for the groups a session inserts one update at a time).</summary>
+            public static Storage Own => new(new Slab<int>(0), new Slab<double>(0));
+
+            public Slab<int> Ints { get; } = ints;
+
+            public Slab<double> Doubles { get; } = doubles;
+        }
     }
 
     /// <summary>One group's current probabilities and discounts, over its <see cref="GroupModel"/>.</summary>
     internal sealed class GroupState
     {
-        private readonly EstimationGroup _group;
-        private readonly int[] _candidates;
-        private readonly int[] _voices;
-        private readonly int[] _sources;
-        private readonly int[]? _claimOfVoice;
-        private readonly double[] _vote;
-        private readonly double[] _truth;
-        private readonly int _voiceCount;
+        private readonly GroupModel _model;
 
-        /// <summary>How far each claim's vote counts, while <see cref="_discounted"/>; allocated by the first discount (most groups never need one).</summary>
-        private double[]? _discount;
+        /// <summary>How far each claim's vote counts, while <see cref="_discounted"/>; taken by the first discount (most groups never need one).</summary>
+        private ArraySegment<double> _discount;
 
-        public GroupState(GroupModel model)
+        /// <summary>The state of <paramref name="model"/>, its probabilities slices of <paramref name="slab"/>.</summary>
+        public GroupState(GroupModel model, Slab<double> slab)
         {
-            _group = model.Group;
-            _candidates = model.Candidates;
-            ValueOf = model.ValueOf;
-            _sources = model.Sources;
-            _voices = model.Voices;
-            _claimOfVoice = model.ClaimOfVoice;
-            _vote = model.Vote;
-            _truth = model.Truth;
-            Probabilities = new double[_candidates.Length];
-            ClaimProbabilities = new double[_sources.Length];
-            _voiceCount = _group.Voices;
+            _model = model;
+            Probabilities = slab.Take(model.Candidates.Count);
+            ClaimProbabilities = slab.Take(model.Sources.Count);
         }
 
         /// <summary>Whether the probabilities are stale whatever the weights: never computed, or the discounts changed.</summary>
@@ -763,18 +833,20 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// </summary>
         private int ByReliability(Span<int> order, double[] reliability, bool[]? only = null)
         {
+            var sources = _model.Sources.AsSpan();
+            var valueOf = _model.ValueOf.AsSpan();
             var count = 0;
             for (var i = 0; i < order.Length; i++)
             {
-                if (only is not null && (!only[_sources[i]] || ValueOf[i] < 0))
+                if (only is not null && (!only[sources[i]] || valueOf[i] < 0))
                 {
                     continue;
                 }
 
                 // Insertion sort: groups are small, and it keeps equal reliabilities in claim order.
-                var r = reliability[_sources[i]];
+                var r = reliability[sources[i]];
                 var j = count++;
-                while (j > 0 && reliability[_sources[order[j - 1]]] < r)
+                while (j > 0 && reliability[sources[order[j - 1]]] < r)
                 {
                     order[j] = order[j - 1];
                     j--;
@@ -794,7 +866,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 return true;
             }
 
-            foreach (var source in _sources)
+            foreach (var source in _model.Sources.AsSpan())
             {
                 if (changedSources[source])
                 {
@@ -805,33 +877,36 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             return false;
         }
 
-        public EstimationGroup Group => _group;
+        public EstimationGroup Group => _model.Group;
 
         /// <summary>Each claim's source index.</summary>
-        public int[] Sources => _sources;
+        public ArraySegment<int> Sources => _model.Sources;
 
         /// <summary>Each claim's voice index within the group.</summary>
-        public int[] Voices => _voices;
+        public ArraySegment<int> Voices => _model.Voices;
 
         /// <summary>For each claim, the index of its distinct candidate value, or −1 for a claim that cannot be one.</summary>
-        public int[] ValueOf { get; }
+        public ArraySegment<int> ValueOf => _model.ValueOf;
 
         /// <summary>The probability of each distinct candidate value.</summary>
-        public double[] Probabilities { get; }
+        public ArraySegment<double> Probabilities { get; }
 
         /// <summary>The probability that each claim is true.</summary>
-        public double[] ClaimProbabilities { get; }
+        public ArraySegment<double> ClaimProbabilities { get; }
 
         /// <summary>
         /// Discounts claims that repeat the value of a source they were judged dependent on: going from the most
         /// reliable source down, a claim's vote shrinks by <c>1 − copyRate · P(dependent)</c> for every earlier claim
-        /// of a dependent source with the very same value (ACCU's discount), so a copied value counts about once.
+        /// of a dependent source with the very same value (ACCU's discount), so a copied value counts about once. The
+        /// first discount takes its factors from <paramref name="slab"/>.
         /// </summary>
-        public void Discount(DependenceMap dependence, double[] reliability, double copyRate, int maxClaims)
+        public void Discount(DependenceMap dependence, double[] reliability, double copyRate, int maxClaims, Slab<double> slab)
         {
-            var claims = _group.Claims;
+            var claims = _model.Group.Claims;
+            var sources = _model.Sources.AsSpan();
+            var valueOf = _model.ValueOf.AsSpan();
             var n = Math.Min(claims.Length, maxClaims);
-            if (!dependence.Touches(_sources, n))
+            if (!dependence.Touches(sources, n))
             {
                 // No two claims here come from dependent sources: nothing is discounted, and nothing changes if nothing was.
                 if (_discounted)
@@ -843,8 +918,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
 
             (_discounted, _fresh) = (true, true);
-            _discount ??= new double[_sources.Length];
-            Array.Fill(_discount, 1);
+            if (_discount.Array is null)
+            {
+                _discount = slab.Take(sources.Length);
+            }
+
+            var discount = _discount.AsSpan();
+            discount.Fill(1);
 
             // Only candidate claims of sources in some dependent pair can discount or be discounted: the others are left
             // out of the order, which keeps theirs.
@@ -857,10 +937,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 {
                     var d = order[y];
                     var (a, b) = (claims[c].Source, claims[d].Source);
-                    if (ValueOf[d] == ValueOf[c] && a != b && claims[c].Voice != claims[d].Voice
+                    if (valueOf[d] == valueOf[c] && a != b && claims[c].Voice != claims[d].Voice
                         && dependence.TryGet(a, b, out var probability))
                     {
-                        _discount[c] *= 1 - (copyRate * probability);
+                        discount[c] *= 1 - (copyRate * probability);
                     }
                 }
             }
@@ -876,16 +956,19 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// </summary>
         public double LogLikelihood(DependenceMap dependence, double[] reliability, double falseValues, double copyRate, int maxClaims)
         {
-            var claims = _group.Claims;
+            var claims = _model.Group.Claims;
+            var sources = _model.Sources.AsSpan();
+            var voiceOf = _model.Voices.AsSpan();
+            var valueOf = _model.ValueOf.AsSpan();
             var n = claims.Length;
             var limit = Math.Min(n, maxClaims);
             Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
             _ = ByReliability(order, reliability);
-            var voices = Math.Max(1, _voiceCount);
+            var voices = Math.Max(1, _model.Group.Voices);
             Span<int> voiceSize = voices <= StackLimit ? stackalloc int[voices] : new int[voices];
             foreach (var c in order)
             {
-                voiceSize[_voices[c]] += ValueOf[c] >= 0 ? 1 : 0;
+                voiceSize[voiceOf[c]] += valueOf[c] >= 0 ? 1 : 0;
             }
 
             // For each candidate claim, the chance that it is independent and the chance that it copied its own value.
@@ -894,7 +977,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Span<double> keep = n <= StackLimit ? stackalloc double[n] : new double[n];
             Span<double> copied = n <= StackLimit ? stackalloc double[n] : new double[n];
             keep.Fill(1);
-            if (dependence.Touches(_sources, limit))
+            if (dependence.Touches(sources, limit))
             {
                 Span<int> copiers = limit <= StackLimit ? stackalloc int[limit] : new int[limit];
                 copiers = copiers[..ByReliability(copiers, reliability, dependence.Involved)];
@@ -912,7 +995,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                             var m = copyRate * probability;
                             independent *= 1 - m;
                             all += m;
-                            same += ValueOf[d] == ValueOf[c] ? m : 0;
+                            same += valueOf[d] == valueOf[c] ? m : 0;
                         }
                     }
 
@@ -927,26 +1010,26 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Span<double> ifWrong = n <= StackLimit ? stackalloc double[n] : new double[n];
             for (var c = 0; c < n; c++)
             {
-                if (ValueOf[c] >= 0)
+                if (valueOf[c] >= 0)
                 {
                     var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
-                    var share = voiceSize[_voices[c]];
+                    var share = voiceSize[voiceOf[c]];
                     ifRight[c] = Math.Log((keep[c] * r) + copied[c]) / share;
                     ifWrong[c] = Math.Log((keep[c] * ((1 - r) / falseValues)) + copied[c]) / share;
                 }
             }
 
             // log P(claims | value k) for every candidate value, and for a value nobody stated (k = −1).
-            var values = _candidates.Length;
+            var values = _model.Candidates.Count;
             Span<double> logs = values < StackLimit ? stackalloc double[values + 1] : new double[values + 1];
             for (var k = -1; k < values; k++)
             {
                 // A claim is right when it agrees with value k: a support of ½ or more, which is where Truth is not 0.
-                var truth = k >= 0 ? _truth.AsSpan(k * n, n) : default;
+                var truth = k >= 0 ? _model.Truth.AsSpan(k * n, n) : default;
                 var sum = 0.0;
                 foreach (var c in order)
                 {
-                    if (ValueOf[c] >= 0)
+                    if (valueOf[c] >= 0)
                     {
                         sum += k >= 0 && truth[c] >= 0.5 ? ifRight[c] : ifWrong[c];
                     }
@@ -975,9 +1058,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             _fresh = false;
             _result = null;
-            var n = _sources.Length;
-            var values = _candidates.Length;
-            var probabilities = Probabilities;
+            var n = _model.Sources.Count;
+            var values = _model.Candidates.Count;
+            var probabilities = Probabilities.AsSpan();
 
             // The scores, turned into the probabilities below.
             Scores(weights, probabilities);
@@ -1009,7 +1092,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             for (var k = 0; k < values; k++)
             {
                 var p = probabilities[k];
-                var truth = _truth.AsSpan(k * n, n);
+                var truth = _model.Truth.AsSpan(k * n, n);
                 for (var c = 0; c < n; c++)
                 {
                     claimProbabilities[c] += p * truth[c];
@@ -1025,42 +1108,47 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>Each candidate's score, into <paramref name="scores"/>: the sum, voice by voice in voice order, of the strongest vote of the voice's claims.</summary>
         private void Scores(double[] weights, Span<double> scores)
         {
-            var n = _sources.Length;
+            var sources = _model.Sources.AsSpan();
+            var votes = _model.Vote.AsSpan();
+            var discount = _discount.AsSpan();
+            var n = sources.Length;
             scores.Clear();
-            if (_claimOfVoice is { } claimOfVoice)
+            if (_model.ClaimOfVoice is { } claimOfVoice)
             {
                 // One claim per voice (the usual case): a voice's vote is its claim's, the strongest of one. One pass over
                 // the voices adds to every candidate's score. Without discounts, multiplying by 1 would change no vote.
-                foreach (var c in claimOfVoice)
+                foreach (var c in claimOfVoice.AsSpan())
                 {
-                    var weight = weights[_sources[c]];
-                    var discount = _discounted ? _discount![c] : 1;
+                    var weight = weights[sources[c]];
+                    var factor = _discounted ? discount[c] : 1;
                     for (var k = 0; k < scores.Length; k++)
                     {
-                        scores[k] += weight * _vote[(k * n) + c] * discount;
+                        scores[k] += weight * votes[(k * n) + c] * factor;
                     }
                 }
 
                 return;
             }
 
-            var voices = Math.Max(1, _voiceCount);
+            var voiceCount = _model.Group.Voices;
+            var voiceOf = _model.Voices.AsSpan();
+            var voices = Math.Max(1, voiceCount);
             Span<double> voiceBest = voices <= StackLimit ? stackalloc double[voices] : new double[voices];
-            voiceBest = voiceBest[.._voiceCount];
+            voiceBest = voiceBest[..voiceCount];
             for (var k = 0; k < scores.Length; k++)
             {
                 // Each voice supports a value as strongly as its most convincing claim does.
                 voiceBest.Fill(double.NegativeInfinity);
-                var support = _vote.AsSpan(k * n, n);
+                var support = votes.Slice(k * n, n);
                 for (var c = 0; c < n; c++)
                 {
-                    var vote = weights[_sources[c]] * support[c];
+                    var vote = weights[sources[c]] * support[c];
                     if (_discounted)
                     {
-                        vote *= _discount![c];
+                        vote *= discount[c];
                     }
 
-                    ref var slot = ref voiceBest[_voices[c]];
+                    ref var slot = ref voiceBest[voiceOf[c]];
                     if (vote > slot)
                     {
                         slot = vote;
@@ -1075,7 +1163,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         /// <summary>Whether this group's claims count toward their sources' reliabilities: a question with one voice says nothing about reliability.</summary>
-        public bool Counts => _voiceCount >= 2;
+        public bool Counts => _model.Group.Voices >= 2;
 
         /// <summary>Adds the probabilities of one source's claims here to its sums, as a step does for all (<see cref="ClaimTable.Accumulate"/>).</summary>
         public void AccumulateFor(int source, ref double sum, ref double count)
@@ -1085,11 +1173,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 return;
             }
 
-            for (var c = 0; c < _sources.Length; c++)
+            var sources = _model.Sources.AsSpan();
+            var claimProbabilities = ClaimProbabilities.AsSpan();
+            for (var c = 0; c < sources.Length; c++)
             {
-                if (_sources[c] == source)
+                if (sources[c] == source)
                 {
-                    sum += ClaimProbabilities[c];
+                    sum += claimProbabilities[c];
                     count += 1;
                 }
             }
@@ -1100,42 +1190,45 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         private GroupEstimate Estimate()
         {
-            var claims = _group.Claims;
-            if (_candidates.Length == 0)
+            var group = _model.Group;
+            var claims = group.Claims;
+            var candidates = _model.Candidates.AsSpan();
+            var probabilities = Probabilities.AsSpan();
+            if (candidates.Length == 0)
             {
                 return new GroupEstimate(null, 0.5, [.. Enumerable.Repeat(0.5, claims.Length)]);
             }
 
             var best = 0;
-            for (var k = 1; k < _candidates.Length; k++)
+            for (var k = 1; k < candidates.Length; k++)
             {
-                var (p, q) = (Probabilities[k], Probabilities[best]);
-                if (p > q + 1e-9 || (Math.Abs(p - q) <= 1e-9 && claims[_candidates[k]].Spread < claims[_candidates[best]].Spread))
+                var (p, q) = (probabilities[k], probabilities[best]);
+                if (p > q + 1e-9 || (Math.Abs(p - q) <= 1e-9 && claims[candidates[k]].Spread < claims[candidates[best]].Spread))
                 {
                     // The more probable value wins; equally probable agreeing values: the narrower is the more precise.
                     best = k;
                 }
             }
 
-            var winner = _candidates[best];
-            for (var k = 0; k < _candidates.Length; k++)
+            var winner = candidates[best];
+            for (var k = 0; k < candidates.Length; k++)
             {
-                if (k != best && Math.Abs(Probabilities[k] - Probabilities[best]) <= 1e-9 && _group.Support(winner, _candidates[k]) < 0.5)
+                if (k != best && Math.Abs(probabilities[k] - probabilities[best]) <= 1e-9 && group.Support(winner, candidates[k]) < 0.5)
                 {
                     // Two values that do not agree are equally likely: no winner.
-                    var probability = Math.Min(1, Probabilities[best]);
-                    return new GroupEstimate(null, probability, [.. ClaimProbabilities]);
+                    var probability = Math.Min(1, probabilities[best]);
+                    return new GroupEstimate(null, probability, [.. ClaimProbabilities.AsSpan()]);
                 }
             }
 
             // The probability that the truth agrees with the winner: its own and that of values it agrees with.
             var confidence = 0.0;
-            for (var k = 0; k < _candidates.Length; k++)
+            for (var k = 0; k < candidates.Length; k++)
             {
-                confidence += Probabilities[k] * _group.Support(_candidates[k], winner);
+                confidence += probabilities[k] * group.Support(candidates[k], winner);
             }
 
-            return new GroupEstimate(winner, Math.Clamp(confidence, 0, 1), [.. ClaimProbabilities]);
+            return new GroupEstimate(winner, Math.Clamp(confidence, 0, 1), [.. ClaimProbabilities.AsSpan()]);
         }
     }
 }

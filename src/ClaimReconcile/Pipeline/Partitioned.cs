@@ -20,24 +20,34 @@ internal static class Partitioned
     /// items on, fixed ranges of <paramref name="rangeSize"/> run in parallel; every result must land in its own slot, so
     /// the outcome does not depend on the schedule or on the number of cores. <paramref name="options"/> can limit the threads.
     /// </summary>
-    public static void For(int count, Action<int> body, int parallelFrom = RangeSize, int rangeSize = RangeSize, ParallelOptions? options = null)
-    {
-        if (count < parallelFrom)
+    public static void For(int count, Action<int> body, int parallelFrom = RangeSize, int rangeSize = RangeSize, ParallelOptions? options = null) =>
+        ForRanges(count, (from, to) =>
         {
-            for (var i = 0; i < count; i++)
+            for (var i = from; i < to; i++)
             {
                 body(i);
+            }
+        }, parallelFrom, rangeSize, options);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for each fixed range <c>[from, to)</c> of <paramref name="rangeSize"/> indexes below
+    /// <paramref name="count"/> (the last one shorter), the ranges in parallel from <paramref name="parallelFrom"/> items
+    /// on. The ranges are the same however many cores run them, so state a range keeps for its items (such as the arrays
+    /// they are given slices of) is laid out the same way on every run.
+    /// </summary>
+    public static void ForRanges(int count, Action<int, int> body, int parallelFrom = RangeSize, int rangeSize = RangeSize, ParallelOptions? options = null)
+    {
+        // No items: no range (the partitioner refuses an empty one).
+        if (count < parallelFrom || count == 0)
+        {
+            for (var from = 0; from < count; from += rangeSize)
+            {
+                body(from, Math.Min(count, from + rangeSize));
             }
 
             return;
         }
 
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, rangeSize), options ?? AsManyAsUseful, range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                body(i);
-            }
-        });
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, count, rangeSize), options ?? AsManyAsUseful, range => body(range.Item1, range.Item2));
     }
 }
