@@ -73,12 +73,13 @@ internal sealed class ClaimPreparation
     public ValueNormalizer Normalizer => _normalizer;
 
     /// <summary>Prepares the validated claims, in their order; on several threads from <paramref name="parallelFrom"/> claims on.</summary>
-    public List<PreparedClaim> PrepareAll(List<(Claim Claim, string Id, Source Source)> claims, int parallelFrom = ParallelFrom)
+    /// <remarks>The array itself is the result: copying a million references into a list would only make garbage.</remarks>
+    public PreparedClaim[] PrepareAll(List<(Claim Claim, string Id, Source Source)> claims, int parallelFrom = ParallelFrom)
     {
         var prepared = new PreparedClaim[claims.Count];
         Partitioned.For(claims.Count, i => prepared[i] = Prepare(claims[i].Claim, claims[i].Id, claims[i].Source), parallelFrom, RangeSize, Partitioned.OnePerCore);
 
-        return [.. prepared];
+        return prepared;
     }
 
     /// <summary>Prepares one claim of a validated source.</summary>
@@ -115,10 +116,13 @@ internal sealed class ClaimPreparation
             prepared.ScopeKey = _asOfKeys.GetOrAdd(date, static day => "asOf:" + LocalDatePattern.Iso.Format(day));
         }
 
-        prepared.AsOf = asOf;
         prepared.Form = _normalizer.Normalize(claim.Value, isAge, source, asOf, claim.Negated);
         return prepared;
     }
+
+    /// <summary>The date a prepared claim speaks as of: its scope's <c>asOf</c>, or the date its source speaks as of.</summary>
+    /// <remarks>Worked out again when asked (an explanation asks), rather than kept with every claim.</remarks>
+    public LocalDate AsOf(PreparedClaim claim) => claim.Claim.Scope?.AsOf ?? SpeaksAsOf(claim.Source);
 
     /// <summary>
     /// The date a source speaks as of: its publication date, or else "today" in its time zone. Worked out on first use

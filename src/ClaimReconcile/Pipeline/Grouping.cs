@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,43 +19,64 @@ internal static class Grouping
     /// The groups, ordered by subject, property and scope (ordinally), each with its claims ordered by id. The result
     /// does not depend on the order of <paramref name="claims"/>.
     /// </summary>
-    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(IEnumerable<PreparedClaim> claims)
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(List<PreparedClaim> claims) =>
+        Build(CollectionsMarshal.AsSpan(claims));
+
+    /// <inheritdoc cref="Build(List{PreparedClaim})"/>
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(ReadOnlySpan<PreparedClaim> claims)
     {
-        // One list per question (subject, property). Claims of a question tend to come together, so a claim first
-        // checks whether it belongs with the one before it and only then looks its question up.
-        var questions = new Dictionary<(string Subject, string Property), List<PreparedClaim>>();
-        List<PreparedClaim>? last = null;
-        PreparedClaim? previous = null;
-        var count = 0;
-        foreach (var claim in claims)
+        // First each claim's question (subject, property) is found and the questions' claims counted, then each question
+        // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. Claims of
+        // a question tend to come together, so a claim first checks whether it belongs with the one before it and only
+        // then looks its question up.
+        var questions = new Dictionary<(string Subject, string Property), int>();
+        var keys = new List<(string Subject, string Property)>();
+        var sizes = new List<int>();
+        var questionOf = new int[claims.Length];
+        var question = -1;
+        for (var i = 0; i < claims.Length; i++)
         {
-            count++;
-            if (previous is null || !string.Equals(claim.SubjectKey, previous.SubjectKey, StringComparison.Ordinal)
-                || !string.Equals(claim.PropertyKey, previous.PropertyKey, StringComparison.Ordinal))
+            var claim = claims[i];
+            if (i == 0 || !string.Equals(claim.SubjectKey, claims[i - 1].SubjectKey, StringComparison.Ordinal)
+                || !string.Equals(claim.PropertyKey, claims[i - 1].PropertyKey, StringComparison.Ordinal))
             {
-                if (!questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out last))
+                if (!questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out question))
                 {
-                    questions[(claim.SubjectKey, claim.PropertyKey)] = last = [];
+                    question = questions[(claim.SubjectKey, claim.PropertyKey)] = keys.Count;
+                    keys.Add((claim.SubjectKey, claim.PropertyKey));
+                    sizes.Add(0);
                 }
             }
 
-            last!.Add(claim);
-            previous = claim;
+            questionOf[i] = question;
+            sizes[question]++;
         }
 
-        var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(questions.Count);
-        foreach (var ((subject, property), question) in questions)
+        var lists = new List<PreparedClaim>[keys.Count];
+        for (var q = 0; q < lists.Length; q++)
         {
-            if (question.TrueForAll(c => c.ScopeKind != ScopeKind.When && c.ScopeKey is null))
+            lists[q] = new List<PreparedClaim>(sizes[q]);
+        }
+
+        for (var i = 0; i < claims.Length; i++)
+        {
+            lists[questionOf[i]].Add(claims[i]);
+        }
+
+        var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(keys.Count);
+        for (var q = 0; q < lists.Length; q++)
+        {
+            var ((subject, property), members) = (keys[q], lists[q]);
+            if (members.TrueForAll(c => c.ScopeKind != ScopeKind.When && c.ScopeKey is null))
             {
                 // Most questions are timeless: one group, no scopes to sort out.
-                result.Add((subject, property, null, question));
+                result.Add((subject, property, null, members));
                 continue;
             }
 
-            foreach (var (scope, members) in ByScope(question))
+            foreach (var (scope, scoped) in ByScope(members))
             {
-                result.Add((subject, property, scope.Length == 0 ? null : scope, members));
+                result.Add((subject, property, scope.Length == 0 ? null : scope, scoped));
             }
         }
 
@@ -67,7 +89,7 @@ internal static class Grouping
 
         // Each group sorts its own claims, so with enough claims the groups are sorted side by side.
         static void SortById(List<PreparedClaim> members) => SortIfNeeded(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        Partitioned.For(result.Count, g => SortById(result[g].Claims), parallelFrom: count >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
+        Partitioned.For(result.Count, g => SortById(result[g].Claims), parallelFrom: claims.Length >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
 
         return result;
     }
@@ -194,7 +216,7 @@ internal static class Grouping
     /// id is the subject). When several events fit, the claim keeps its window and an <c>ambiguous-scope</c> warning
     /// names them.
     /// </summary>
-    public static void AttachToEvents(List<PreparedClaim> claims, IReadOnlyDictionary<string, Event> events, EntityResolver resolver, List<ReconciliationIssue> issues)
+    public static void AttachToEvents(PreparedClaim[] claims, IReadOnlyDictionary<string, Event> events, EntityResolver resolver, List<ReconciliationIssue> issues)
     {
         var dated = events.Values.Where(e => e.When is not null).OrderBy(e => e.Id, StringComparer.Ordinal)
             .Select(e => (Event: e, Key: resolver.Key(e.Id), Participants: e.Participants.Select(resolver.Key).ToHashSet(StringComparer.Ordinal)))

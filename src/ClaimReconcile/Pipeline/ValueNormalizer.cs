@@ -27,6 +27,10 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
     private readonly ConcurrentDictionary<string, KeyForm> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, KeyForm> _entities = new(StringComparer.Ordinal);
 
+    // Where a day starts in a zone: a million dates name a few hundred days in a handful of zones, and NodaTime makes a
+    // new zone mapping object for every question asked of it.
+    private readonly ConcurrentDictionary<(DateTimeZone Zone, LocalDate Date), double> _dayStarts = new();
+
     public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated) =>
         Normalize(value, IsAge(property), source, asOf, negated);
 
@@ -103,7 +107,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         var years = hedge == Hedge.Exact && exactYears && min == max && min == Math.Floor(min)
             ? new IntervalForm(Units.Time, min, min + 1, false, true)
             : Hedged(Units.Time, min, max, hedge, exactYears ? 0 : RoundingStep(min));
-        var reference = asOf is { } date ? EndOfDay(zone, date) : 0;
+        var reference = asOf is { } date ? EndOfDayCached(zone, date) : 0;
         return new IntervalForm(BirthDimension,
             reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
     }
@@ -121,6 +125,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         ? Seconds(zone.AtStartOfDay(date).ToInstant())
         : Seconds(date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()) - zone.GetUtcOffset(date.Year < 0 ? Instant.MinValue : Instant.MaxValue).Seconds;
 
+    /// <summary><see cref="StartOfDay"/>, worked out once per zone and date.</summary>
+    private double StartOfDayCached(DateTimeZone zone, LocalDate date) =>
+        _dayStarts.GetOrAdd((zone, date), static day => StartOfDay(day.Zone, day.Date));
+
+    /// <summary><see cref="EndOfDay"/>, from the cached start of the next day.</summary>
+    private double EndOfDayCached(DateTimeZone zone, LocalDate date) => date == LocalDate.MaxIsoValue
+        ? EndOfDay(zone, date)
+        : StartOfDayCached(zone, date.PlusDays(1));
+
     private IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
     {
         double start, end, unit;
@@ -132,15 +145,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         else if (t.PartOfDay is { } part)
         {
             var (from, to) = PartOfDayNames.Hours(part);
-            var day = StartOfDay(zone, t.Start);
+            var day = StartOfDayCached(zone, t.Start);
             start = day + (from * 3_600.0);
             end = day + (to * 3_600.0);
             unit = 3 * 3_600;
         }
         else
         {
-            start = StartOfDay(zone, t.Start);
-            end = EndOfDay(zone, t.End);
+            start = StartOfDayCached(zone, t.Start);
+            end = EndOfDayCached(zone, t.End);
             unit = t.Granularity switch
             {
                 TemporalGranularity.Year => Units.SecondsPerYear,
