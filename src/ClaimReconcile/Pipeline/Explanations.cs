@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ClaimReconcile.Estimation;
 using NodaTime;
@@ -14,6 +15,9 @@ internal static class Explanations
 {
     /// <summary>A builder longer than this is not kept for reuse: one huge group should not hold its memory for good.</summary>
     private const int KeptCapacity = 4096;
+
+    /// <summary>Up to this many claims, a repeated text is found by looking back over the texts before it.</summary>
+    private const int SmallGroup = 16;
 
     [ThreadStatic]
     private static StringBuilder? t_text;
@@ -49,7 +53,7 @@ internal static class Explanations
                 }
 
                 text.Append("Only one independent voice speaks here: ");
-                AppendJoinAnd(text, Distinct(claims, c => Says(c, resolver)));
+                AppendJoinAndDistinct(text, claims, resolver, static (c, resolver) => Says(c, resolver));
                 if (CountsOnce(claims, group))
                 {
                     text.Append(" (").Append(Dependence(claims, resolver)).Append(')');
@@ -60,7 +64,7 @@ internal static class Explanations
 
             case Verdict.Agreement:
                 text.Append(group.Voices).Append(" independent sources agree on ").Append(Value(claims[estimate.Winner!.Value].Claim.Value, resolver)).Append(" (");
-                AppendJoinAnd(text, Distinct(claims, c => Who(c, resolver)));
+                AppendJoinAndDistinct(text, claims, resolver, static (c, resolver) => Who(c, resolver));
                 text.Append(')');
                 AppendDependence(text, claims, group, resolver);
                 text.Append('.');
@@ -155,21 +159,36 @@ internal static class Explanations
         return count;
     }
 
-    /// <summary>Each claim's text once, in claim order (two sources can bear one name, so texts are compared, not sources).</summary>
-    private static List<string> Distinct(List<PreparedClaim> claims, Func<PreparedClaim, string> describe)
+    /// <summary>
+    /// Appends each claim's text once, in claim order, as "a, b and c" (two sources can bear one name, so texts are
+    /// compared, not sources).
+    /// </summary>
+    /// <remarks>
+    /// Runs for most groups: the texts are gathered in a pooled array, and a small group finds repeats by looking back
+    /// rather than with a set, so a group leaves no lists or sets behind.
+    /// </remarks>
+    private static void AppendJoinAndDistinct(StringBuilder text, List<PreparedClaim> claims, EntityResolver resolver,
+        Func<PreparedClaim, EntityResolver, string> describe)
     {
-        var distinct = new List<string>(claims.Count);
-        var seen = new HashSet<string>(claims.Count, StringComparer.Ordinal);
+        var items = ArrayPool<string>.Shared.Rent(claims.Count);
+        var seen = claims.Count > SmallGroup ? new HashSet<string>(claims.Count, StringComparer.Ordinal) : null;
+        var count = 0;
         foreach (var claim in claims)
         {
-            var item = describe(claim);
-            if (seen.Add(item))
+            var item = describe(claim, resolver);
+            if (seen?.Add(item) ?? Array.IndexOf(items, item, 0, count) < 0)
             {
-                distinct.Add(item);
+                items[count++] = item;
             }
         }
 
-        return distinct;
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(Separator(i, count)).Append(items[i]);
+        }
+
+        // Cleared, so the pool holds on to no texts.
+        ArrayPool<string>.Shared.Return(items, clearArray: true);
     }
 
     /// <summary>Appends "; " and the note on who counts once, when there is one.</summary>
