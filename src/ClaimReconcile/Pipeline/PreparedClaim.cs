@@ -12,20 +12,33 @@ internal enum ScopeKind
 /// <remarks>
 /// A run holds one of these per claim until its report is done, so its size counts a million times over (and the
 /// garbage collector copies it twice on the way to the oldest generation). What most claims have (keys, voice, form)
-/// is a field; what few have (a scope, a quoted speaker) lives in a <see cref="Rare"/> part made only for them.
+/// is a field; what few have (a scope, a quoted speaker, an id made from its position) lives in a <see cref="Rare"/>
+/// part made only for them.
 /// </remarks>
-internal sealed class PreparedClaim(Claim claim, string id, Source source)
+internal sealed class PreparedClaim
 {
     private static readonly Form Unset = new KeyForm("", "");
 
-    /// <summary>The scope and speaker of a claim that has either; <see langword="null"/> for most claims.</summary>
+    /// <summary>The scope, speaker or position-made id of a claim that has one; <see langword="null"/> for most claims.</summary>
     private Rare? _rare;
 
-    public Claim Claim { get; } = claim;
+    public PreparedClaim(Claim claim, string id, Source source)
+    {
+        Claim = claim;
+        Source = source;
 
-    public string Id { get; } = id;
+        // Most claims carry their id: only an id made from the claim's position needs a place of its own.
+        if (!string.Equals(id, claim.Id, StringComparison.Ordinal))
+        {
+            Parts.Id = id;
+        }
+    }
 
-    public Source Source { get; } = source;
+    public Claim Claim { get; }
+
+    public string Id => _rare?.Id ?? Claim.Id!;
+
+    public Source Source { get; }
 
     public string SubjectKey { get; set; } = "";
 
@@ -91,6 +104,8 @@ internal sealed class PreparedClaim(Claim claim, string id, Source source)
 
     private sealed class Rare
     {
+        public string? Id { get; set; }
+
         public ScopeKind ScopeKind { get; set; }
 
         public string? ScopeKey { get; set; }
