@@ -33,8 +33,9 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
 
     // Intervals repeat too (a million numbers and dates make some ten thousand distinct intervals), and a run keeps every
     // claim's form until its report is done: claims with the same interval share one, so the garbage collector copies
-    // thousands of forms rather than a million.
-    private readonly ConcurrentDictionary<IntervalForm, IntervalForm> _intervals = new(SameBits.Instance);
+    // thousands of forms rather than a million. The bounds are keyed by their bits (unlike record equality, 0 and −0
+    // differ), so a shared form is exactly the one the claim would have had, whichever claim came first.
+    private readonly ConcurrentDictionary<(string Dimension, long Low, long High, bool LowOpen, bool HighOpen), IntervalForm> _intervals = new();
 
     public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated) =>
         Normalize(value, IsAge(property), source, asOf, negated);
@@ -43,7 +44,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
     public Form Normalize(ClaimValue value, bool isAge, Source? source, LocalDate? asOf, bool negated)
     {
         var zone = source?.TimeZone ?? DateTimeZone.Utc;
-        Form form = value switch
+        return value switch
         {
             NumberValue n when isAge && IsYears(n.Unit) => Age(n.Min, n.Max, n.Hedge, asOf, zone),
             DurationValue d when isAge => Age(d.Length.TotalSeconds / Units.SecondsPerYear, d.Length.TotalSeconds / Units.SecondsPerYear, d.Hedge, asOf, zone, exactYears: false),
@@ -56,25 +57,6 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             SetValue s => new SetForm([.. s.Members.Select(resolver.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]),
             _ => throw new InvalidOperationException($"Unknown value kind {value.GetType().Name}."),
         };
-        return form is IntervalForm interval ? _intervals.GetOrAdd(interval, interval) : form;
-    }
-
-    /// <summary>
-    /// Equality of intervals to the bit (unlike record equality, 0 and −0 differ): a shared interval is then exactly the
-    /// one the claim would have had, whichever claim came first.
-    /// </summary>
-    private sealed class SameBits : IEqualityComparer<IntervalForm>
-    {
-        public static readonly SameBits Instance = new();
-
-        public bool Equals(IntervalForm? x, IntervalForm? y) => ReferenceEquals(x, y) || (x is not null && y is not null
-            && string.Equals(x.Dimension, y.Dimension, StringComparison.Ordinal)
-            && BitConverter.DoubleToInt64Bits(x.Low) == BitConverter.DoubleToInt64Bits(y.Low)
-            && BitConverter.DoubleToInt64Bits(x.High) == BitConverter.DoubleToInt64Bits(y.High)
-            && x.LowOpen == y.LowOpen && x.HighOpen == y.HighOpen);
-
-        public int GetHashCode(IntervalForm obj) => HashCode.Combine(obj.Dimension, BitConverter.DoubleToInt64Bits(obj.Low),
-            BitConverter.DoubleToInt64Bits(obj.High), obj.LowOpen, obj.HighOpen);
     }
 
     public static bool IsAge(string property) => string.Equals(property.Trim(), "age", StringComparison.OrdinalIgnoreCase);
@@ -121,8 +103,13 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             }
         }
 
-        return new IntervalForm(dimension, low, high, lowOpen, highOpen);
+        return Interval(dimension, low, high, lowOpen, highOpen);
     }
+
+    /// <summary>The interval form with these bounds, shared by every claim that has them.</summary>
+    private IntervalForm Interval(string dimension, double low, double high, bool lowOpen, bool highOpen) =>
+        _intervals.GetOrAdd((dimension, BitConverter.DoubleToInt64Bits(low), BitConverter.DoubleToInt64Bits(high), lowOpen, highOpen),
+            static k => new IntervalForm(k.Dimension, BitConverter.Int64BitsToDouble(k.Low), BitConverter.Int64BitsToDouble(k.High), k.LowOpen, k.HighOpen));
 
     /// <summary>An age as of a date, as the interval in which the birth (or start) must lie.</summary>
     private IntervalForm Age(double min, double max, Hedge hedge, LocalDate? asOf, DateTimeZone zone, bool exactYears = true)
@@ -132,7 +119,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             ? new IntervalForm(Units.Time, min, min + 1, false, true)
             : Hedged(Units.Time, min, max, hedge, exactYears ? 0 : RoundingStep(min));
         var reference = asOf is { } date ? EndOfDayCached(zone, date) : 0;
-        return new IntervalForm(BirthDimension,
+        return Interval(BirthDimension,
             reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
     }
 
@@ -203,7 +190,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             highOpen = rule.UpperFromStart || endOpen;
         }
 
-        return new IntervalForm(InstantDimension, low, high, lowOpen, highOpen);
+        return Interval(InstantDimension, low, high, lowOpen, highOpen);
     }
 
     public static double Seconds(Instant instant) => instant.ToUnixTimeTicks() / (double)NodaConstants.TicksPerSecond;
@@ -219,9 +206,13 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
 
         if (magnitude != Math.Floor(magnitude))
         {
-            var text = magnitude.ToString("R", CultureInfo.InvariantCulture);
-            var point = text.IndexOf('.', StringComparison.Ordinal);
-            var decimals = point < 0 || text.Contains('E', StringComparison.OrdinalIgnoreCase) ? 6 : text.Length - point - 1;
+            // Written on the stack: every stated number with decimals passes here.
+            Span<char> buffer = stackalloc char[64];
+            ReadOnlySpan<char> text = magnitude.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture)
+                ? buffer[..written]
+                : magnitude.ToString("R", CultureInfo.InvariantCulture);
+            var point = text.IndexOf('.');
+            var decimals = point < 0 || text.IndexOfAny('E', 'e') >= 0 ? 6 : text.Length - point - 1;
             return Math.Pow(10, -decimals);
         }
 
