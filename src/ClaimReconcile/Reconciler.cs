@@ -120,7 +120,7 @@ public sealed class Reconciler
         }
 
         var context = new RunState(this, validation, resolver, preparation, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
-        var report = Assemble(context, estimate.SourceReliabilities, [.. issues], set.Claims.Length + readRejected, prepared.Length, validation.Rejected + readRejected);
+        var report = Assemble(context, estimate.SourceReliabilities, [.. issues], set.Claims.Length + readRejected, prepared.Count, validation.Rejected + readRejected);
         return (report, keep ? context : null);
     }
 
@@ -197,7 +197,7 @@ public sealed class Reconciler
     }
 
     /// <summary>The stages before grouping: validate, resolve names, normalize values and scopes, attach claims to events.</summary>
-    private (Validation Validation, EntityResolver Resolver, ClaimPreparation Preparation, PreparedClaim[] Prepared) Front(ClaimSet set, List<ReconciliationIssue> issues, Instant today)
+    private (Validation Validation, EntityResolver Resolver, ClaimPreparation Preparation, List<PreparedClaim> Prepared) Front(ClaimSet set, List<ReconciliationIssue> issues, Instant today)
     {
         var validation = Validation.Run(set);
         issues.AddRange(validation.Issues);
@@ -212,5 +212,5 @@ public sealed class Reconciler
     }
 
     /// <summary>Runs the stages before grouping alone (for the benchmarks): returns how many claims were prepared.</summary>
-    internal int Normalize(ClaimSet set) => Front(set, [], _clock.GetCurrentInstant()).Prepared.Length;
+    internal int Normalize(ClaimSet set) => Front(set, [], _clock.GetCurrentInstant()).Prepared.Count;
 }

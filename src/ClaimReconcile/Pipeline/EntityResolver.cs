@@ -113,12 +113,14 @@ internal sealed class EntityResolver
     }
 
     /// <summary>The distinct mentions the claims make (as <see cref="Mentions(Claim)"/> lists them), for the constructor.</summary>
-    public static HashSet<string> DistinctMentions(List<(Claim Claim, string Id, Source Source)> claims)
+    public static HashSet<string> DistinctMentions(List<PreparedClaim> claims)
     {
         var mentions = new HashSet<string>(StringComparer.Ordinal);
         string? previous = null;
-        foreach (var (claim, _, _) in claims)
+        foreach (var validated in claims)
         {
+            var claim = validated.Claim;
+
             // Claims about one subject tend to come together; a repeated subject then costs a comparison, not a hash.
             if (!string.Equals(claim.Subject, previous, StringComparison.Ordinal))
             {
@@ -217,7 +219,7 @@ internal sealed class EntityResolver
     }
 
     /// <summary>Adds an <see cref="IssueCodes.AmbiguousMention"/> warning for every ambiguous mention of a reconciled claim.</summary>
-    public void ReportAmbiguities(ImmutableArray<Claim> all, IEnumerable<(Claim Claim, string Id, Source Source)> reconciled, List<ReconciliationIssue> issues)
+    public void ReportAmbiguities(ImmutableArray<Claim> all, IEnumerable<PreparedClaim> reconciled, List<ReconciliationIssue> issues)
     {
         if (_ambiguous.Count == 0)
         {
@@ -227,9 +229,9 @@ internal sealed class EntityResolver
         // Claims whose words were read are new objects by now, so the reconciled claims are found by id: validation
         // keeps at most the first claim with a given id (later ones are duplicates), and names unnamed claims by position.
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, id, _) in reconciled)
+        foreach (var claim in reconciled)
         {
-            kept.Add(id);
+            kept.Add(claim.Id);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

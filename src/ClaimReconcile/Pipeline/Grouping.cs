@@ -216,7 +216,7 @@ internal static class Grouping
     /// id is the subject). When several events fit, the claim keeps its window and an <c>ambiguous-scope</c> warning
     /// names them.
     /// </summary>
-    public static void AttachToEvents(PreparedClaim[] claims, IReadOnlyDictionary<string, Event> events, EntityResolver resolver, List<ReconciliationIssue> issues)
+    public static void AttachToEvents(List<PreparedClaim> claims, IReadOnlyDictionary<string, Event> events, EntityResolver resolver, List<ReconciliationIssue> issues)
     {
         var dated = events.Values.Where(e => e.When is not null).OrderBy(e => e.Id, StringComparer.Ordinal)
             .Select(e => (Event: e, Key: resolver.Key(e.Id), Participants: e.Participants.Select(resolver.Key).ToHashSet(StringComparer.Ordinal)))
