@@ -63,7 +63,8 @@ internal static class Explanations
                 break;
 
             case Verdict.Agreement:
-                text.Append(group.Voices).Append(" independent sources agree on ").Append(Value(claims[estimate.Winner!.Value].Claim.Value, resolver)).Append(" (");
+                text.Append(group.Voices).Append(" independent sources agree on ");
+                AppendValue(text, claims[estimate.Winner!.Value].Claim.Value, resolver).Append(" (");
                 AppendJoinAndDistinct(text, claims, resolver, static (c, resolver) => Who(c, resolver));
                 text.Append(')');
                 AppendDependence(text, claims, group, resolver);
@@ -81,8 +82,8 @@ internal static class Explanations
                     }
 
                     var consensus = claims[winner];
-                    text.Append(supporters).Append(" of ").Append(group.Voices).Append(" independent sources support ")
-                        .Append(Value(consensus.Claim.Value, resolver)).Append(", but ");
+                    text.Append(supporters).Append(" of ").Append(group.Voices).Append(" independent sources support ");
+                    AppendValue(text, consensus.Claim.Value, resolver).Append(", but ");
                     for (int c = 0, written = 0; c < claims.Count; c++)
                     {
                         if (statuses[c] == ClaimStatus.Contradicted)
@@ -122,6 +123,18 @@ internal static class Explanations
         _ => value.ToString(),
     };
 
+    /// <summary>Appends <see cref="Value"/>, writing the value into the text rather than into a string of its own where it can.</summary>
+    private static StringBuilder AppendValue(StringBuilder text, ClaimValue value, EntityResolver resolver)
+    {
+        if (value is EntityValue)
+        {
+            return text.Append(Value(value, resolver));
+        }
+
+        value.AppendTo(text);
+        return text;
+    }
+
     private static string Name(Source source) => source.Name ?? source.Id;
 
     /// <summary>Who speaks: the source, and the speaker it quotes (a new string only for a quote).</summary>
@@ -138,7 +151,8 @@ internal static class Explanations
 
     private static void AppendSays(StringBuilder text, PreparedClaim claim, EntityResolver resolver)
     {
-        text.Append(Who(claim, resolver)).Append(claim.Claim.Negated ? " says not " : " says ").Append(Value(claim.Claim.Value, resolver));
+        text.Append(Who(claim, resolver)).Append(claim.Claim.Negated ? " says not " : " says ");
+        AppendValue(text, claim.Claim.Value, resolver);
     }
 
     /// <summary>How many voices the supported claims speak with.</summary>
@@ -276,9 +290,20 @@ internal static class Explanations
             ValueNormalizer.BirthDimension => gap >= Units.SecondsPerYear / 10
                 ? $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear, 1))} years"
                 : DaysApart(gap),
-            _ => NumberValue.Format(Math.Round(gap, 6)),
+            // A plain number (most gaps of a large run) is written straight into the text.
+            _ => null,
         };
-        text.Append(", ").Append(amount).Append(' ').Append(direction).Append(" it");
+        text.Append(", ");
+        if (amount is null)
+        {
+            NumberValue.AppendFormatted(text, Math.Round(gap, 6));
+        }
+        else
+        {
+            text.Append(amount);
+        }
+
+        text.Append(' ').Append(direction).Append(" it");
     }
 
     private static string DaysApart(double seconds)
