@@ -28,24 +28,28 @@ internal static class Grouping
         // First each claim's question (subject, property) is found and the questions' claims counted, then each question
         // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. Claims of
         // a question tend to come together, so a claim first checks whether it belongs with the one before it and only
-        // then looks its question up.
-        var questions = new Dictionary<(string Subject, string Property), int>();
-        var keys = new List<(string Subject, string Property)>();
-        var sizes = new List<int>();
+        // then looks its question up. Then there are as many runs of claims as questions, and the lookup is made that
+        // size at once; claims in no useful order make nearly as many runs as claims, and then it grows as it goes.
+        var runs = 0;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            runs += StartsRun(claims, i) ? 1 : 0;
+        }
+
+        var capacity = runs <= claims.Length / 2 ? runs : 0;
+        var questions = new Dictionary<(string Subject, string Property), int>(capacity);
+        var keys = new List<(string Subject, string Property)>(capacity);
+        var sizes = new List<int>(capacity);
         var questionOf = new int[claims.Length];
         var question = -1;
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
-            if (i == 0 || !string.Equals(claim.SubjectKey, claims[i - 1].SubjectKey, StringComparison.Ordinal)
-                || !string.Equals(claim.PropertyKey, claims[i - 1].PropertyKey, StringComparison.Ordinal))
+            if (StartsRun(claims, i) && !questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out question))
             {
-                if (!questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out question))
-                {
-                    question = questions[(claim.SubjectKey, claim.PropertyKey)] = keys.Count;
-                    keys.Add((claim.SubjectKey, claim.PropertyKey));
-                    sizes.Add(0);
-                }
+                question = questions[(claim.SubjectKey, claim.PropertyKey)] = keys.Count;
+                keys.Add((claim.SubjectKey, claim.PropertyKey));
+                sizes.Add(0);
             }
 
             questionOf[i] = question;
@@ -93,6 +97,11 @@ internal static class Grouping
 
         return result;
     }
+
+    /// <summary>Whether a claim asks another question (subject, property) than the claim before it.</summary>
+    private static bool StartsRun(ReadOnlySpan<PreparedClaim> claims, int i) =>
+        i == 0 || !string.Equals(claims[i].SubjectKey, claims[i - 1].SubjectKey, StringComparison.Ordinal)
+        || !string.Equals(claims[i].PropertyKey, claims[i - 1].PropertyKey, StringComparison.Ordinal);
 
     /// <summary>Sorts a list unless it is in order already (claim files are often written in order), which costs one pass.</summary>
     private static void SortIfNeeded<T>(List<T> items, Comparison<T> comparison)
