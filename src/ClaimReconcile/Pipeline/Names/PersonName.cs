@@ -87,7 +87,8 @@ internal sealed class PersonName
             words = Split(mention);
         }
 
-        if (words.Length is 0 or > MaxWords)
+        // Most mentions that are no names fail here, before anything is kept of them.
+        if (words.Length is 0 or > MaxWords || !Array.TrueForAll(words, IsNameWord))
         {
             return null;
         }
@@ -95,11 +96,6 @@ internal sealed class PersonName
         var kept = new List<string>(words.Length);
         foreach (var word in words)
         {
-            if (!IsNameWord(word))
-            {
-                return null;
-            }
-
             if (char.IsUpper(word[0]) && !Titles.Contains(TextFolding.Fold(word).TrimEnd('.')))
             {
                 kept.Add(word);
