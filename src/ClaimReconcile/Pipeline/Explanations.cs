@@ -225,8 +225,9 @@ internal static class Explanations
             return false;
         }
 
-        var firstSource = new int[group.Voices];
-        Array.Fill(firstSource, -1);
+        // As in SupportingVoices: a group's voices are few, so the marks live on the stack unless there are very many.
+        var firstSource = group.Voices <= 256 ? stackalloc int[group.Voices] : new int[group.Voices];
+        firstSource.Fill(-1);
         for (var c = 0; c < claims.Count; c++)
         {
             var (voice, source) = (group.Claims[c].Voice, group.Claims[c].Source);
