@@ -28,8 +28,8 @@ internal static class Grouping
         // First each claim's question (subject, property) is found and the questions' claims counted, then each question
         // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. Claims of
         // a question tend to come together, so a claim first checks whether it belongs with the one before it and only
-        // then looks its question up. Then there are as many runs of claims as questions, and the lookup is made that
-        // size at once; claims in no useful order make nearly as many runs as claims, and then it grows as it goes.
+        // then looks its question up. When they do, there are as many runs of claims as questions, and the lookup is made
+        // that size at once; claims in no useful order make nearly as many runs as claims, and then it grows as it goes.
         var runs = 0;
         for (var i = 0; i < claims.Length; i++)
         {
