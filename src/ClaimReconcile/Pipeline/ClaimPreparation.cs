@@ -76,6 +76,10 @@ internal sealed class ClaimPreparation
     /// Prepares the validated claims in place, on several threads from <paramref name="parallelFrom"/> claims on; returns
     /// them, in their order.
     /// </summary>
+    /// <remarks>
+    /// Once per validation: the claims are the validation's own objects, and the scope stage goes on changing them (a
+    /// claim attached to an event), so each run and each session update validates its claims afresh.
+    /// </remarks>
     public List<PreparedClaim> PrepareAll(List<PreparedClaim> claims, int parallelFrom = ParallelFrom)
     {
         Partitioned.For(claims.Count, i => Fill(claims[i]), parallelFrom, RangeSize, Partitioned.OnePerCore);
