@@ -1,3 +1,4 @@
+using System.Text;
 using NodaTime;
 
 namespace ClaimReconcile;
@@ -63,6 +64,12 @@ public abstract class ClaimValue : IEquatable<ClaimValue>
 
     /// <inheritdoc />
     public abstract override string ToString();
+
+    /// <summary>
+    /// Appends what <see cref="ToString"/> gives; a kind that can write itself without a string of its own does (an
+    /// explanation writes a value for nearly every claim of a large run).
+    /// </summary>
+    internal virtual void AppendTo(StringBuilder text) => text.Append(ToString());
 
     private protected static string HedgePrefix(Hedge hedge) => hedge switch
     {

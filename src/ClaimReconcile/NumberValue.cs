@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace ClaimReconcile;
 
@@ -72,9 +73,30 @@ public sealed class NumberValue : ClaimValue
     /// <inheritdoc />
     public override string ToString()
     {
-        var number = IsSingle ? Format(Min) : $"{Format(Min)}–{Format(Max)}";
-        return Unit is null ? HedgePrefix(Hedge) + number : $"{HedgePrefix(Hedge)}{number} {Unit}";
+        var text = new StringBuilder();
+        AppendTo(text);
+        return text.ToString();
+    }
+
+    /// <inheritdoc />
+    internal override void AppendTo(StringBuilder text)
+    {
+        text.Append(HedgePrefix(Hedge));
+        AppendFormatted(text, Min);
+        if (!IsSingle)
+        {
+            text.Append('–');
+            AppendFormatted(text, Max);
+        }
+
+        if (Unit is not null)
+        {
+            text.Append(' ').Append(Unit);
+        }
     }
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Appends a number as <see cref="Format"/> writes it, without making a string of it.</summary>
+    internal static void AppendFormatted(StringBuilder text, double value) => text.Append(CultureInfo.InvariantCulture, $"{value:R}");
 }

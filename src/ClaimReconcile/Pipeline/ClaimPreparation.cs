@@ -9,7 +9,7 @@ namespace ClaimReconcile.Pipeline;
 /// claim counts for, its scope and its normalized value.
 /// </summary>
 /// <remarks>
-/// Large claim sets are prepared in parallel, each claim into its own slot, so the result keeps the validated order
+/// Large claim sets are prepared in parallel, each claim in its own object, so the result keeps the validated order
 /// whatever the number of threads. What repeats across claims is worked out once: per source (its voice and the date
 /// it speaks as of), per property spelling (its key and whether it is an age), per speaker, event and scope date.
 /// </remarks>
@@ -72,27 +72,33 @@ internal sealed class ClaimPreparation
     /// <summary>How values are read.</summary>
     public ValueNormalizer Normalizer => _normalizer;
 
-    /// <summary>Prepares the validated claims, in their order; on several threads from <paramref name="parallelFrom"/> claims on.</summary>
-    public List<PreparedClaim> PrepareAll(List<(Claim Claim, string Id, Source Source)> claims, int parallelFrom = ParallelFrom)
+    /// <summary>
+    /// Prepares the validated claims in place, on several threads from <paramref name="parallelFrom"/> claims on; returns
+    /// them, in their order.
+    /// </summary>
+    /// <remarks>
+    /// Once per validation: the claims are the validation's own objects, and the scope stage goes on changing them (a
+    /// claim attached to an event), so each run and each session update validates its claims afresh.
+    /// </remarks>
+    public List<PreparedClaim> PrepareAll(List<PreparedClaim> claims, int parallelFrom = ParallelFrom)
     {
-        var prepared = new PreparedClaim[claims.Count];
-        Partitioned.For(claims.Count, i => prepared[i] = Prepare(claims[i].Claim, claims[i].Id, claims[i].Source), parallelFrom, RangeSize, Partitioned.OnePerCore);
-
-        return [.. prepared];
+        Partitioned.For(claims.Count, i => Fill(claims[i]), parallelFrom, RangeSize, Partitioned.OnePerCore);
+        return claims;
     }
 
     /// <summary>Prepares one claim of a validated source.</summary>
-    public PreparedClaim Prepare(Claim claim, string id, Source source)
+    public PreparedClaim Prepare(Claim claim, string id, Source source) => Fill(new PreparedClaim(claim, id, source));
+
+    /// <summary>Fills in a validated claim's keys, voice, scope and form.</summary>
+    private PreparedClaim Fill(PreparedClaim prepared)
     {
+        var (claim, source) = (prepared.Claim, prepared.Source);
         var (propertyKey, isAge) = _properties.GetOrAdd(claim.Property, static property => (TextFolding.Fold(property), ValueNormalizer.IsAge(property)));
         var speakerKey = claim.Speaker is null ? null : _resolver.Key(claim.Speaker);
-        var prepared = new PreparedClaim(claim, id, source)
-        {
-            SubjectKey = _resolver.Key(claim.Subject),
-            PropertyKey = propertyKey,
-            SpeakerKey = speakerKey,
-            Voice = speakerKey is null ? _voices[source] : _speakerVoices.GetOrAdd(speakerKey, static speaker => "speaker:" + speaker),
-        };
+        prepared.SubjectKey = _resolver.Key(claim.Subject);
+        prepared.PropertyKey = propertyKey;
+        prepared.SpeakerKey = speakerKey;
+        prepared.Voice = speakerKey is null ? _voices[source] : _speakerVoices.GetOrAdd(speakerKey, static speaker => "speaker:" + speaker);
 
         var scope = claim.Scope;
         var asOf = scope?.AsOf ?? SpeaksAsOf(source);
@@ -115,10 +121,13 @@ internal sealed class ClaimPreparation
             prepared.ScopeKey = _asOfKeys.GetOrAdd(date, static day => "asOf:" + LocalDatePattern.Iso.Format(day));
         }
 
-        prepared.AsOf = asOf;
         prepared.Form = _normalizer.Normalize(claim.Value, isAge, source, asOf, claim.Negated);
         return prepared;
     }
+
+    /// <summary>The date a prepared claim speaks as of: its scope's <c>asOf</c>, or the date its source speaks as of.</summary>
+    /// <remarks>Worked out again when asked (an explanation asks), rather than kept with every claim.</remarks>
+    public LocalDate AsOf(PreparedClaim claim) => claim.Claim.Scope?.AsOf ?? SpeaksAsOf(claim.Source);
 
     /// <summary>
     /// The date a source speaks as of: its publication date, or else "today" in its time zone. Worked out on first use

@@ -113,12 +113,14 @@ internal sealed class EntityResolver
     }
 
     /// <summary>The distinct mentions the claims make (as <see cref="Mentions(Claim)"/> lists them), for the constructor.</summary>
-    public static HashSet<string> DistinctMentions(List<(Claim Claim, string Id, Source Source)> claims)
+    public static HashSet<string> DistinctMentions(List<PreparedClaim> claims)
     {
         var mentions = new HashSet<string>(StringComparer.Ordinal);
         string? previous = null;
-        foreach (var (claim, _, _) in claims)
+        foreach (var validated in claims)
         {
+            var claim = validated.Claim;
+
             // Claims about one subject tend to come together; a repeated subject then costs a comparison, not a hash.
             if (!string.Equals(claim.Subject, previous, StringComparison.Ordinal))
             {
@@ -160,7 +162,7 @@ internal sealed class EntityResolver
     }
 
     /// <summary>Resolves a mention, given its folded form and, optionally, the names already read from mentions.</summary>
-    private string? Resolve(string mention, string folded, Dictionary<string, PersonName?>? parsed = null)
+    private string? Resolve(string mention, string folded, Dictionary<string, PersonName>? parsed = null)
     {
         if (_ids.TryGetValue(mention, out var id))
         {
@@ -182,8 +184,9 @@ internal sealed class EntityResolver
             return null;
         }
 
-        // A mention that was not given up front is matched against the declared people only.
-        var name = parsed is not null && parsed.TryGetValue(mention, out var read) ? read : PersonName.TryParse(mention);
+        // A mention that was not given up front is matched against the declared people only. One that was given and gets
+        // here was read in the matching: a mention whose folded form reads as a name is in one of the maps above.
+        var name = parsed is not null ? parsed.GetValueOrDefault(mention) : PersonName.TryParse(mention);
         return name is not null && Fits(name, _people) is [{ Id: { } only }] ? only : null;
     }
 
@@ -216,7 +219,7 @@ internal sealed class EntityResolver
     }
 
     /// <summary>Adds an <see cref="IssueCodes.AmbiguousMention"/> warning for every ambiguous mention of a reconciled claim.</summary>
-    public void ReportAmbiguities(ImmutableArray<Claim> all, IEnumerable<(Claim Claim, string Id, Source Source)> reconciled, List<ReconciliationIssue> issues)
+    public void ReportAmbiguities(ImmutableArray<Claim> all, IEnumerable<PreparedClaim> reconciled, List<ReconciliationIssue> issues)
     {
         if (_ambiguous.Count == 0)
         {
@@ -226,9 +229,9 @@ internal sealed class EntityResolver
         // Claims whose words were read are new objects by now, so the reconciled claims are found by id: validation
         // keeps at most the first claim with a given id (later ones are duplicates), and names unnamed claims by position.
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, id, _) in reconciled)
+        foreach (var claim in reconciled)
         {
-            kept.Add(id);
+            kept.Add(claim.Id);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -255,27 +258,33 @@ internal sealed class EntityResolver
     private static bool IsPerson(Entity entity) =>
         entity.Type is null || string.Equals(entity.Type.Trim(), "person", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Matches the given mentions (sorted ordinally, with their folded forms); returns the names read, by mention.</summary>
-    private Dictionary<string, PersonName?> Match(List<string> mentions, string[] foldedMentions)
+    /// <summary>
+    /// Matches the given mentions (sorted ordinally, with their folded forms); returns the names read, by mention: only
+    /// mentions that read as names are in it, as a mention read here and not in it is no name.
+    /// </summary>
+    private Dictionary<string, PersonName> Match(List<string> mentions, string[] foldedMentions)
     {
-        // One entry per distinct folded mention, read as a name once; the ordinally first spelling that reads as a name wins.
-        var byFold = new Dictionary<string, (string Written, PersonName? Name)>(StringComparer.Ordinal);
-        var parsed = new Dictionary<string, PersonName?>(StringComparer.Ordinal);
+        // One entry per distinct folded mention that reads as a name; the ordinally first spelling that does wins. Most
+        // mentions of a large claim set read as no name, and they get no entries: nothing below would look at them.
+        var byFold = new Dictionary<string, (string Written, PersonName Name)>(StringComparer.Ordinal);
+        var parsed = new Dictionary<string, PersonName>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
         {
             var (mention, folded) = (mentions[i], foldedMentions[i]);
-            if (_ids.ContainsKey(mention) || _names.ContainsKey(folded) || (byFold.TryGetValue(folded, out var known) && known.Name is not null))
+            if (_ids.ContainsKey(mention) || _names.ContainsKey(folded) || byFold.ContainsKey(folded))
             {
                 continue;
             }
 
-            var name = PersonName.TryParse(mention);
-            parsed[mention] = name;
-            byFold[folded] = (mention, name);
+            if (PersonName.TryParse(mention) is { } name)
+            {
+                parsed[mention] = name;
+                byFold[folded] = (mention, name);
+            }
         }
 
-        // Only mentions that read as names take part, in the ordinal order of their folded forms.
-        var named = byFold.Where(e => e.Value.Name is not null).Select(e => (Folded: e.Key, Name: e.Value.Name!)).ToList();
+        // The mentions that read as names take part, in the ordinal order of their folded forms.
+        var named = byFold.Select(e => (Folded: e.Key, e.Value.Name)).ToList();
         named.Sort((a, b) => string.CompareOrdinal(a.Folded, b.Folded));
 
         var clusters = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
@@ -316,7 +325,7 @@ internal sealed class EntityResolver
                 foreach (var folded in cluster)
                 {
                     _free[folded] = key;
-                    candidate.Add(byFold[folded].Name!, clusters);
+                    candidate.Add(byFold[folded].Name, clusters);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ClaimReconcile.Estimation;
 using NodaTime;
@@ -14,6 +15,9 @@ internal static class Explanations
 {
     /// <summary>A builder longer than this is not kept for reuse: one huge group should not hold its memory for good.</summary>
     private const int KeptCapacity = 4096;
+
+    /// <summary>Up to this many claims, a repeated text is found by looking back over the texts before it.</summary>
+    private const int SmallGroup = 16;
 
     [ThreadStatic]
     private static StringBuilder? t_text;
@@ -49,7 +53,7 @@ internal static class Explanations
                 }
 
                 text.Append("Only one independent voice speaks here: ");
-                AppendJoinAnd(text, Distinct(claims, c => Says(c, resolver)));
+                AppendJoinAndDistinct(text, claims, resolver, static (c, resolver) => Says(c, resolver));
                 if (CountsOnce(claims, group))
                 {
                     text.Append(" (").Append(Dependence(claims, resolver)).Append(')');
@@ -59,8 +63,9 @@ internal static class Explanations
                 break;
 
             case Verdict.Agreement:
-                text.Append(group.Voices).Append(" independent sources agree on ").Append(Value(claims[estimate.Winner!.Value].Claim.Value, resolver)).Append(" (");
-                AppendJoinAnd(text, Distinct(claims, c => Who(c, resolver)));
+                text.Append(group.Voices).Append(" independent sources agree on ");
+                AppendValue(text, claims[estimate.Winner!.Value].Claim.Value, resolver).Append(" (");
+                AppendJoinAndDistinct(text, claims, resolver, static (c, resolver) => Who(c, resolver));
                 text.Append(')');
                 AppendDependence(text, claims, group, resolver);
                 text.Append('.');
@@ -77,8 +82,8 @@ internal static class Explanations
                     }
 
                     var consensus = claims[winner];
-                    text.Append(supporters).Append(" of ").Append(group.Voices).Append(" independent sources support ")
-                        .Append(Value(consensus.Claim.Value, resolver)).Append(", but ");
+                    text.Append(supporters).Append(" of ").Append(group.Voices).Append(" independent sources support ");
+                    AppendValue(text, consensus.Claim.Value, resolver).Append(", but ");
                     for (int c = 0, written = 0; c < claims.Count; c++)
                     {
                         if (statuses[c] == ClaimStatus.Contradicted)
@@ -118,6 +123,18 @@ internal static class Explanations
         _ => value.ToString(),
     };
 
+    /// <summary>Appends <see cref="Value"/>, writing the value into the text rather than into a string of its own where it can.</summary>
+    private static StringBuilder AppendValue(StringBuilder text, ClaimValue value, EntityResolver resolver)
+    {
+        if (value is EntityValue)
+        {
+            return text.Append(Value(value, resolver));
+        }
+
+        value.AppendTo(text);
+        return text;
+    }
+
     private static string Name(Source source) => source.Name ?? source.Id;
 
     /// <summary>Who speaks: the source, and the speaker it quotes (a new string only for a quote).</summary>
@@ -134,7 +151,8 @@ internal static class Explanations
 
     private static void AppendSays(StringBuilder text, PreparedClaim claim, EntityResolver resolver)
     {
-        text.Append(Who(claim, resolver)).Append(claim.Claim.Negated ? " says not " : " says ").Append(Value(claim.Claim.Value, resolver));
+        text.Append(Who(claim, resolver)).Append(claim.Claim.Negated ? " says not " : " says ");
+        AppendValue(text, claim.Claim.Value, resolver);
     }
 
     /// <summary>How many voices the supported claims speak with.</summary>
@@ -155,21 +173,36 @@ internal static class Explanations
         return count;
     }
 
-    /// <summary>Each claim's text once, in claim order (two sources can bear one name, so texts are compared, not sources).</summary>
-    private static List<string> Distinct(List<PreparedClaim> claims, Func<PreparedClaim, string> describe)
+    /// <summary>
+    /// Appends each claim's text once, in claim order, as "a, b and c" (two sources can bear one name, so texts are
+    /// compared, not sources).
+    /// </summary>
+    /// <remarks>
+    /// Runs for most groups: the texts are gathered in a pooled array, and a small group finds repeats by looking back
+    /// rather than with a set, so a group leaves no lists or sets behind.
+    /// </remarks>
+    private static void AppendJoinAndDistinct(StringBuilder text, List<PreparedClaim> claims, EntityResolver resolver,
+        Func<PreparedClaim, EntityResolver, string> describe)
     {
-        var distinct = new List<string>(claims.Count);
-        var seen = new HashSet<string>(claims.Count, StringComparer.Ordinal);
+        var items = ArrayPool<string>.Shared.Rent(claims.Count);
+        var seen = claims.Count > SmallGroup ? new HashSet<string>(claims.Count, StringComparer.Ordinal) : null;
+        var count = 0;
         foreach (var claim in claims)
         {
-            var item = describe(claim);
-            if (seen.Add(item))
+            var item = describe(claim, resolver);
+            if (seen?.Add(item) ?? Array.IndexOf(items, item, 0, count) < 0)
             {
-                distinct.Add(item);
+                items[count++] = item;
             }
         }
 
-        return distinct;
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(Separator(i, count)).Append(items[i]);
+        }
+
+        // Cleared, so the pool holds on to no texts.
+        ArrayPool<string>.Shared.Return(items, clearArray: true);
     }
 
     /// <summary>Appends "; " and the note on who counts once, when there is one.</summary>
@@ -192,8 +225,9 @@ internal static class Explanations
             return false;
         }
 
-        var firstSource = new int[group.Voices];
-        Array.Fill(firstSource, -1);
+        // As in SupportingVoices: a group's voices are few, so the marks live on the stack unless there are very many.
+        var firstSource = group.Voices <= 256 ? stackalloc int[group.Voices] : new int[group.Voices];
+        firstSource.Fill(-1);
         for (var c = 0; c < claims.Count; c++)
         {
             var (voice, source) = (group.Claims[c].Voice, group.Claims[c].Source);
@@ -257,9 +291,20 @@ internal static class Explanations
             ValueNormalizer.BirthDimension => gap >= Units.SecondsPerYear / 10
                 ? $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear, 1))} years"
                 : DaysApart(gap),
-            _ => NumberValue.Format(Math.Round(gap, 6)),
+            // A plain number (most gaps of a large run) is written straight into the text.
+            _ => null,
         };
-        text.Append(", ").Append(amount).Append(' ').Append(direction).Append(" it");
+        text.Append(", ");
+        if (amount is null)
+        {
+            NumberValue.AppendFormatted(text, Math.Round(gap, 6));
+        }
+        else
+        {
+            text.Append(amount);
+        }
+
+        text.Append(' ').Append(direction).Append(" it");
     }
 
     private static string DaysApart(double seconds)

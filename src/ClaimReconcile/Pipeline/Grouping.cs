@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,43 +19,68 @@ internal static class Grouping
     /// The groups, ordered by subject, property and scope (ordinally), each with its claims ordered by id. The result
     /// does not depend on the order of <paramref name="claims"/>.
     /// </summary>
-    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(IEnumerable<PreparedClaim> claims)
-    {
-        // One list per question (subject, property). Claims of a question tend to come together, so a claim first
-        // checks whether it belongs with the one before it and only then looks its question up.
-        var questions = new Dictionary<(string Subject, string Property), List<PreparedClaim>>();
-        List<PreparedClaim>? last = null;
-        PreparedClaim? previous = null;
-        var count = 0;
-        foreach (var claim in claims)
-        {
-            count++;
-            if (previous is null || !string.Equals(claim.SubjectKey, previous.SubjectKey, StringComparison.Ordinal)
-                || !string.Equals(claim.PropertyKey, previous.PropertyKey, StringComparison.Ordinal))
-            {
-                if (!questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out last))
-                {
-                    questions[(claim.SubjectKey, claim.PropertyKey)] = last = [];
-                }
-            }
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(List<PreparedClaim> claims) =>
+        Build(CollectionsMarshal.AsSpan(claims));
 
-            last!.Add(claim);
-            previous = claim;
+    /// <inheritdoc cref="Build(List{PreparedClaim})"/>
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(ReadOnlySpan<PreparedClaim> claims)
+    {
+        // First each claim's question (subject, property) is found and the questions' claims counted, then each question
+        // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. Claims of
+        // a question tend to come together, so a claim first checks whether it belongs with the one before it and only
+        // then looks its question up. When they do, there are as many runs of claims as questions, and the lookup is made
+        // that size at once; claims in no useful order make nearly as many runs as claims, and then it grows as it goes.
+        var runs = 0;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            runs += StartsRun(claims, i) ? 1 : 0;
         }
 
-        var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(questions.Count);
-        foreach (var ((subject, property), question) in questions)
+        var capacity = runs <= claims.Length / 2 ? runs : 0;
+        var questions = new Dictionary<(string Subject, string Property), int>(capacity);
+        var keys = new List<(string Subject, string Property)>(capacity);
+        var sizes = new List<int>(capacity);
+        var questionOf = new int[claims.Length];
+        var question = -1;
+        for (var i = 0; i < claims.Length; i++)
         {
-            if (question.TrueForAll(c => c.ScopeKind != ScopeKind.When && c.ScopeKey is null))
+            var claim = claims[i];
+            if (StartsRun(claims, i) && !questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out question))
+            {
+                question = questions[(claim.SubjectKey, claim.PropertyKey)] = keys.Count;
+                keys.Add((claim.SubjectKey, claim.PropertyKey));
+                sizes.Add(0);
+            }
+
+            questionOf[i] = question;
+            sizes[question]++;
+        }
+
+        var lists = new List<PreparedClaim>[keys.Count];
+        for (var q = 0; q < lists.Length; q++)
+        {
+            lists[q] = new List<PreparedClaim>(sizes[q]);
+        }
+
+        for (var i = 0; i < claims.Length; i++)
+        {
+            lists[questionOf[i]].Add(claims[i]);
+        }
+
+        var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(keys.Count);
+        for (var q = 0; q < lists.Length; q++)
+        {
+            var ((subject, property), members) = (keys[q], lists[q]);
+            if (members.TrueForAll(c => c.ScopeKind != ScopeKind.When && c.ScopeKey is null))
             {
                 // Most questions are timeless: one group, no scopes to sort out.
-                result.Add((subject, property, null, question));
+                result.Add((subject, property, null, members));
                 continue;
             }
 
-            foreach (var (scope, members) in ByScope(question))
+            foreach (var (scope, scoped) in ByScope(members))
             {
-                result.Add((subject, property, scope.Length == 0 ? null : scope, members));
+                result.Add((subject, property, scope.Length == 0 ? null : scope, scoped));
             }
         }
 
@@ -67,10 +93,15 @@ internal static class Grouping
 
         // Each group sorts its own claims, so with enough claims the groups are sorted side by side.
         static void SortById(List<PreparedClaim> members) => SortIfNeeded(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        Partitioned.For(result.Count, g => SortById(result[g].Claims), parallelFrom: count >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
+        Partitioned.For(result.Count, g => SortById(result[g].Claims), parallelFrom: claims.Length >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
 
         return result;
     }
+
+    /// <summary>Whether a claim asks another question (subject, property) than the claim before it.</summary>
+    private static bool StartsRun(ReadOnlySpan<PreparedClaim> claims, int i) =>
+        i == 0 || !string.Equals(claims[i].SubjectKey, claims[i - 1].SubjectKey, StringComparison.Ordinal)
+        || !string.Equals(claims[i].PropertyKey, claims[i - 1].PropertyKey, StringComparison.Ordinal);
 
     /// <summary>Sorts a list unless it is in order already (claim files are often written in order), which costs one pass.</summary>
     private static void SortIfNeeded<T>(List<T> items, Comparison<T> comparison)

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace ClaimReconcile.Pipeline;
 
 internal enum ScopeKind
@@ -11,15 +9,36 @@ internal enum ScopeKind
 }
 
 /// <summary>A claim that passed validation, with everything the later stages need.</summary>
-internal sealed class PreparedClaim(Claim claim, string id, Source source)
+/// <remarks>
+/// A run holds one of these per claim until its report is done, so its size counts a million times over (and the
+/// garbage collector copies it twice on the way to the oldest generation). What most claims have (keys, voice, form)
+/// is a field; what few have (a scope, a quoted speaker, an id made from its position) lives in a <see cref="Rare"/>
+/// part made only for them.
+/// </remarks>
+internal sealed class PreparedClaim
 {
     private static readonly Form Unset = new KeyForm("", "");
 
-    public Claim Claim { get; } = claim;
+    /// <summary>The scope, speaker or position-made id of a claim that has one; <see langword="null"/> for most claims.</summary>
+    private Rare? _rare;
 
-    public string Id { get; } = id;
+    public PreparedClaim(Claim claim, string id, Source source)
+    {
+        Claim = claim;
+        Source = source;
 
-    public Source Source { get; } = source;
+        // Most claims carry their id: only an id made from the claim's position needs a place of its own.
+        if (!string.Equals(id, claim.Id, StringComparison.Ordinal))
+        {
+            Parts.Id = id;
+        }
+    }
+
+    public Claim Claim { get; }
+
+    public string Id => _rare?.Id ?? Claim.Id!;
+
+    public Source Source { get; }
 
     public string SubjectKey { get; set; } = "";
 
@@ -28,16 +47,71 @@ internal sealed class PreparedClaim(Claim claim, string id, Source source)
     /// <summary>The normalized value; the preparation sets it (one shared placeholder until then, not one per claim).</summary>
     public Form Form { get; set; } = Unset;
 
-    public ScopeKind ScopeKind { get; set; }
-
-    public string? ScopeKey { get; set; }
-
-    /// <summary>The time window of an event or <c>when</c> scope, in Unix seconds [low, high).</summary>
-    public (double Low, double High)? Window { get; set; }
-
-    public LocalDate? AsOf { get; set; }
-
     public string Voice { get; set; } = "";
 
-    public string? SpeakerKey { get; set; }
+    public ScopeKind ScopeKind
+    {
+        get => _rare?.ScopeKind ?? ScopeKind.None;
+        set
+        {
+            if (value != ScopeKind.None || _rare is not null)
+            {
+                Parts.ScopeKind = value;
+            }
+        }
+    }
+
+    public string? ScopeKey
+    {
+        get => _rare?.ScopeKey;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Parts.ScopeKey = value;
+            }
+        }
+    }
+
+    /// <summary>The time window of an event or <c>when</c> scope, in Unix seconds [low, high).</summary>
+    public (double Low, double High)? Window
+    {
+        get => _rare?.Window;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Parts.Window = value;
+            }
+        }
+    }
+
+    /// <summary>The key of the speaker a source quotes, if it quotes one.</summary>
+    public string? SpeakerKey
+    {
+        get => _rare?.SpeakerKey;
+        set
+        {
+            if (value is not null || _rare is not null)
+            {
+                Parts.SpeakerKey = value;
+            }
+        }
+    }
+
+    /// <summary>The rare parts, made on the first value that is not the default.</summary>
+    private Rare Parts => _rare ??= new Rare();
+
+    private sealed class Rare
+    {
+        public string? Id { get; set; }
+
+        public ScopeKind ScopeKind { get; set; }
+
+        public string? ScopeKey { get; set; }
+
+        public (double Low, double High)? Window { get; set; }
+
+        public string? SpeakerKey { get; set; }
+    }
 }

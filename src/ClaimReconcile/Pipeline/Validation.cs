@@ -13,7 +13,11 @@ internal sealed class Validation
 
     public Dictionary<string, Event> Events { get; } = new(StringComparer.Ordinal);
 
-    public List<(Claim Claim, string Id, Source Source)> Claims { get; } = [];
+    /// <summary>
+    /// The claims that passed, in input order, each already in the object the preparation fills in (rather than in a
+    /// tuple that a million claims would copy into it).
+    /// </summary>
+    public List<PreparedClaim> Claims { get; } = [];
 
     public int Rejected { get; private set; }
 
@@ -166,7 +170,7 @@ internal sealed class Validation
                 : claim;
             if (resolved is not null)
             {
-                Claims.Add((resolved, id, source!));
+                Claims.Add(new PreparedClaim(resolved, id, source!));
             }
             else
             {

@@ -27,6 +27,16 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
     private readonly ConcurrentDictionary<string, KeyForm> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, KeyForm> _entities = new(StringComparer.Ordinal);
 
+    // Where a day starts in a zone: a million dates name a few hundred days in a handful of zones, and NodaTime makes a
+    // new zone mapping object for every question asked of it.
+    private readonly ConcurrentDictionary<(DateTimeZone Zone, LocalDate Date), double> _dayStarts = new();
+
+    // Intervals repeat too (a million numbers and dates make some ten thousand distinct intervals), and a run keeps every
+    // claim's form until its report is done: claims with the same interval share one, so the garbage collector copies
+    // thousands of forms rather than a million. The bounds are keyed by their bits (unlike record equality, 0 and −0
+    // differ), so a shared form is exactly the one the claim would have had, whichever claim came first.
+    private readonly ConcurrentDictionary<(string Dimension, long Low, long High, bool LowOpen, bool HighOpen), IntervalForm> _intervals = new();
+
     public Form Normalize(ClaimValue value, string property, Source? source, LocalDate? asOf, bool negated) =>
         Normalize(value, IsAge(property), source, asOf, negated);
 
@@ -93,8 +103,13 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             }
         }
 
-        return new IntervalForm(dimension, low, high, lowOpen, highOpen);
+        return Interval(dimension, low, high, lowOpen, highOpen);
     }
+
+    /// <summary>The interval form with these bounds, shared by every claim that has them.</summary>
+    private IntervalForm Interval(string dimension, double low, double high, bool lowOpen, bool highOpen) =>
+        _intervals.GetOrAdd((dimension, BitConverter.DoubleToInt64Bits(low), BitConverter.DoubleToInt64Bits(high), lowOpen, highOpen),
+            static k => new IntervalForm(k.Dimension, BitConverter.Int64BitsToDouble(k.Low), BitConverter.Int64BitsToDouble(k.High), k.LowOpen, k.HighOpen));
 
     /// <summary>An age as of a date, as the interval in which the birth (or start) must lie.</summary>
     private IntervalForm Age(double min, double max, Hedge hedge, LocalDate? asOf, DateTimeZone zone, bool exactYears = true)
@@ -103,8 +118,8 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         var years = hedge == Hedge.Exact && exactYears && min == max && min == Math.Floor(min)
             ? new IntervalForm(Units.Time, min, min + 1, false, true)
             : Hedged(Units.Time, min, max, hedge, exactYears ? 0 : RoundingStep(min));
-        var reference = asOf is { } date ? EndOfDay(zone, date) : 0;
-        return new IntervalForm(BirthDimension,
+        var reference = asOf is { } date ? EndOfDayCached(zone, date) : 0;
+        return Interval(BirthDimension,
             reference - (years.High * Units.SecondsPerYear), reference - (years.Low * Units.SecondsPerYear), years.HighOpen, years.LowOpen);
     }
 
@@ -121,6 +136,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         ? Seconds(zone.AtStartOfDay(date).ToInstant())
         : Seconds(date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()) - zone.GetUtcOffset(date.Year < 0 ? Instant.MinValue : Instant.MaxValue).Seconds;
 
+    /// <summary><see cref="StartOfDay"/>, worked out once per zone and date.</summary>
+    private double StartOfDayCached(DateTimeZone zone, LocalDate date) =>
+        _dayStarts.GetOrAdd((zone, date), static day => StartOfDay(day.Zone, day.Date));
+
+    /// <summary><see cref="EndOfDay"/>, from the cached start of the next day.</summary>
+    private double EndOfDayCached(DateTimeZone zone, LocalDate date) => date == LocalDate.MaxIsoValue
+        ? EndOfDay(zone, date)
+        : StartOfDayCached(zone, date.PlusDays(1));
+
     private IntervalForm Temporal(TemporalValue t, DateTimeZone zone)
     {
         double start, end, unit;
@@ -132,15 +156,15 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
         else if (t.PartOfDay is { } part)
         {
             var (from, to) = PartOfDayNames.Hours(part);
-            var day = StartOfDay(zone, t.Start);
+            var day = StartOfDayCached(zone, t.Start);
             start = day + (from * 3_600.0);
             end = day + (to * 3_600.0);
             unit = 3 * 3_600;
         }
         else
         {
-            start = StartOfDay(zone, t.Start);
-            end = EndOfDay(zone, t.End);
+            start = StartOfDayCached(zone, t.Start);
+            end = EndOfDayCached(zone, t.End);
             unit = t.Granularity switch
             {
                 TemporalGranularity.Year => Units.SecondsPerYear,
@@ -166,7 +190,7 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
             highOpen = rule.UpperFromStart || endOpen;
         }
 
-        return new IntervalForm(InstantDimension, low, high, lowOpen, highOpen);
+        return Interval(InstantDimension, low, high, lowOpen, highOpen);
     }
 
     public static double Seconds(Instant instant) => instant.ToUnixTimeTicks() / (double)NodaConstants.TicksPerSecond;
@@ -182,9 +206,13 @@ internal sealed class ValueNormalizer(HedgeTable hedges, EntityResolver resolver
 
         if (magnitude != Math.Floor(magnitude))
         {
-            var text = magnitude.ToString("R", CultureInfo.InvariantCulture);
-            var point = text.IndexOf('.', StringComparison.Ordinal);
-            var decimals = point < 0 || text.Contains('E', StringComparison.OrdinalIgnoreCase) ? 6 : text.Length - point - 1;
+            // Written on the stack: every stated number with decimals passes here.
+            Span<char> buffer = stackalloc char[64];
+            ReadOnlySpan<char> text = magnitude.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture)
+                ? buffer[..written]
+                : magnitude.ToString("R", CultureInfo.InvariantCulture);
+            var point = text.IndexOf('.');
+            var decimals = point < 0 || text.IndexOfAny('E', 'e') >= 0 ? 6 : text.Length - point - 1;
             return Math.Pow(10, -decimals);
         }
 

@@ -40,7 +40,7 @@ public static class ExplainText
             var stated = group.Claims.FirstOrDefault(c => !c.Claim.Negated && c.Claim.Value.Equals(value));
             consensus = stated is not null && prepared.TryGetValue(stated.Id, out var match)
                 ? match.Form
-                : prepared.Values.Select(p => normalizer.Normalize(value, group.Property, p.Source, p.AsOf, negated: false)).FirstOrDefault();
+                : prepared.Values.Select(p => normalizer.Normalize(value, group.Property, p.Source, preparation.AsOf(p), negated: false)).FirstOrDefault();
         }
 
         var names = ReportWords.SourceNames(report);

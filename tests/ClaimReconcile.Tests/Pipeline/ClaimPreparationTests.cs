@@ -20,7 +20,7 @@ public sealed class ClaimPreparationTests
         var alone = validation.Claims.Select(c => preparation.Prepare(c.Claim, c.Id, c.Source)).ToList();
 
         Assert.Equal(validation.Claims.Select(c => c.Id), all.Select(p => p.Id));
-        Assert.Equal(alone.Select(Describe), all.Select(Describe));
+        Assert.Equal(alone.Select(p => Describe(p, preparation)), all.Select(p => Describe(p, preparation)));
         Assert.Equal("duration", all[0].PropertyKey);
         Assert.Equal(new KeyForm("text", "name 1"), all[1].Form);
     }
@@ -37,7 +37,7 @@ public sealed class ClaimPreparationTests
 
         Assert.Equal(["source:afp", "speaker:uschakow"], prepared.Select(p => p.Voice));
         Assert.Equal([null, "uschakow"], prepared.Select(p => p.SpeakerKey));
-        Assert.All(prepared, p => Assert.Equal(Some.PublishedOn, p.AsOf));
+        Assert.All(prepared, p => Assert.Equal(Some.PublishedOn, preparation.AsOf(p)));
     }
 
     private static (Validation Validation, ClaimPreparation Preparation) Setup(ClaimSet set)
@@ -46,6 +46,6 @@ public sealed class ClaimPreparationTests
         return (validation, ClaimPreparation.For(validation, HedgeTable.Default, Some.Clock.GetCurrentInstant()));
     }
 
-    private static string Describe(PreparedClaim p) =>
-        $"{p.Id} {p.SubjectKey} {p.PropertyKey} {p.Voice} {p.ScopeKind} {p.ScopeKey} {p.AsOf} {p.Form}";
+    private static string Describe(PreparedClaim p, ClaimPreparation preparation) =>
+        $"{p.Id} {p.SubjectKey} {p.PropertyKey} {p.Voice} {p.ScopeKind} {p.ScopeKey} {preparation.AsOf(p)} {p.Form}";
 }

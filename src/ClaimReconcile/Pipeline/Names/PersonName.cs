@@ -68,7 +68,9 @@ internal sealed class PersonName
     /// <summary>Reads a mention as a person's name, or gives <see langword="null"/> when it does not look like one.</summary>
     public static PersonName? TryParse(string mention)
     {
-        var words = new List<string>(4);
+        // Every distinct mention of a run is read here, most of them no names at all: the words of a mention without a
+        // comma are the array the split makes, not a copy of it.
+        string[] words;
         var comma = mention.IndexOf(',', StringComparison.Ordinal);
         if (comma >= 0)
         {
@@ -78,27 +80,22 @@ internal sealed class PersonName
                 return null;
             }
 
-            words.AddRange(Split(mention[(comma + 1)..]));
-            words.AddRange(Split(mention[..comma]));
+            words = [.. Split(mention[(comma + 1)..]), .. Split(mention[..comma])];
         }
         else
         {
-            words.AddRange(Split(mention));
+            words = Split(mention);
         }
 
-        if (words.Count is 0 or > MaxWords)
+        // Most mentions that are no names fail here, before anything is kept of them.
+        if (words.Length is 0 or > MaxWords || !Array.TrueForAll(words, IsNameWord))
         {
             return null;
         }
 
-        var kept = new List<string>(words.Count);
+        var kept = new List<string>(words.Length);
         foreach (var word in words)
         {
-            if (!IsNameWord(word))
-            {
-                return null;
-            }
-
             if (char.IsUpper(word[0]) && !Titles.Contains(TextFolding.Fold(word).TrimEnd('.')))
             {
                 kept.Add(word);
@@ -133,8 +130,10 @@ internal sealed class PersonName
             : new PersonName(surname, given, initial ? NameDetail.Initial : NameDetail.FullName, cyrillic);
     }
 
-    private static string[] Split(string text) =>
-        text.Split((char[])[' ', '\t', '\n', '\r', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>What separates the words of a name: made once, not for every mention split.</summary>
+    private static readonly char[] Spaces = [' ', '\t', '\n', '\r', '\u00A0'];
+
+    private static string[] Split(string text) => text.Split(Spaces, StringSplitOptions.RemoveEmptyEntries);
 
     private static bool IsNameWord(string word)
     {
