@@ -19,7 +19,8 @@ public sealed class ClaimPreparationTests
         var all = preparation.PrepareAll(validation.Claims, parallelFrom: 1_000);
         var alone = validation.Claims.Select(c => preparation.Prepare(c.Claim, c.Id, c.Source)).ToList();
 
-        Assert.Equal(validation.Claims.Select(c => c.Id), all.Select(p => p.Id));
+        // Every claim prepared once, in input order (the preparation fills the validation's own objects in place).
+        Assert.Equal(claims.Select(c => c.Id), all.Select(p => p.Id));
         Assert.Equal(alone.Select(p => Describe(p, preparation)), all.Select(p => Describe(p, preparation)));
         Assert.Equal("duration", all[0].PropertyKey);
         Assert.Equal(new KeyForm("text", "name 1"), all[1].Form);
