@@ -52,55 +52,40 @@ internal sealed class PreparedClaim
     public ScopeKind ScopeKind
     {
         get => _rare?.ScopeKind ?? ScopeKind.None;
-        set
-        {
-            if (value != ScopeKind.None || _rare is not null)
-            {
-                Parts.ScopeKind = value;
-            }
-        }
+        set => Keep(value == ScopeKind.None, value, static (rare, v) => rare.ScopeKind = v);
     }
 
     public string? ScopeKey
     {
         get => _rare?.ScopeKey;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Parts.ScopeKey = value;
-            }
-        }
+        set => Keep(value is null, value, static (rare, v) => rare.ScopeKey = v);
     }
 
     /// <summary>The time window of an event or <c>when</c> scope, in Unix seconds [low, high).</summary>
     public (double Low, double High)? Window
     {
         get => _rare?.Window;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Parts.Window = value;
-            }
-        }
+        set => Keep(value is null, value, static (rare, v) => rare.Window = v);
     }
 
     /// <summary>The key of the speaker a source quotes, if it quotes one.</summary>
     public string? SpeakerKey
     {
         get => _rare?.SpeakerKey;
-        set
-        {
-            if (value is not null || _rare is not null)
-            {
-                Parts.SpeakerKey = value;
-            }
-        }
+        set => Keep(value is null, value, static (rare, v) => rare.SpeakerKey = v);
     }
 
     /// <summary>The rare parts, made on the first value that is not the default.</summary>
     private Rare Parts => _rare ??= new Rare();
+
+    /// <summary>Stores a rare part: a default value needs no side object, unless the claim has one already.</summary>
+    private void Keep<T>(bool isDefault, T value, Action<Rare, T> store)
+    {
+        if (!isDefault || _rare is not null)
+        {
+            store(Parts, value);
+        }
+    }
 
     private sealed class Rare
     {
