@@ -17,14 +17,12 @@ internal static class Grouping
 
     /// <summary>
     /// The groups, ordered by subject, property and scope (ordinally), each with its claims ordered by id. The result
-    /// does not depend on the order of <paramref name="claims"/>.
+    /// does not depend on the order of <paramref name="prepared"/>.
     /// </summary>
-    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(List<PreparedClaim> claims) =>
-        Build(CollectionsMarshal.AsSpan(claims));
-
-    /// <inheritdoc cref="Build(List{PreparedClaim})"/>
-    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(ReadOnlySpan<PreparedClaim> claims)
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(List<PreparedClaim> prepared)
     {
+        ReadOnlySpan<PreparedClaim> claims = CollectionsMarshal.AsSpan(prepared);
+
         // First each claim's question (subject, property) is found and the questions' claims counted, then each question
         // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. Claims of
         // a question tend to come together, so a claim first checks whether it belongs with the one before it and only
