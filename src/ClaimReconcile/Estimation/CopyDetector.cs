@@ -24,6 +24,9 @@ internal static class CopyDetector
     /// </summary>
     private const int Batch = 1024;
 
+    /// <summary>How many agreements (12 bytes each) a chunk of <see cref="Meetings.Agreements"/> holds: 768 KB.</summary>
+    private const int AgreementChunk = 65_536;
+
     /// <summary>
     /// What a <see cref="PairTable{T}"/> holds for each pair of sources: a count, empty until the pair is seen, that the
     /// tables of two halves of the groups add up.
@@ -72,11 +75,17 @@ internal static class CopyDetector
     /// sources and voices). It depends only on who answers what, not on any estimate, so one count serves every look
     /// for copying in a run; only the shared values, whose weight depends on the estimate, are counted each time.
     /// </summary>
-    internal sealed class Meetings(PairTable<Common> table)
+    internal sealed class Meetings(PairTable<Common> table, ArraySegment<Agreement>[] agreements)
     {
         private readonly ConcurrentBag<PairTable<Shared>> _spare = [];
 
         public PairTable<Common> Table { get; } = table;
+
+        /// <summary>
+        /// The agreements of each group, in order. Who agrees with whom is as fixed as who meets whom; only what an
+        /// agreement weighs changes from one look to the next, so the looks need not compare all claims again.
+        /// </summary>
+        public ArraySegment<Agreement>[] Agreements { get; } = agreements;
 
         /// <summary>
         /// An empty table for shared values, reused from an earlier look of the run when one is free: with many
@@ -89,43 +98,63 @@ internal static class CopyDetector
         public void Return(PairTable<Shared> table) => _spare.Add(table.Clear());
     }
 
-    /// <summary>Counts, once per run, how many questions each pair of sources answers in common.</summary>
+    /// <summary>
+    /// Counts, once per run, how many questions each pair of sources answers in common, and lists the agreements: the
+    /// pairs of claims on those questions that state the same value.
+    /// </summary>
     public static Meetings Meet(TruthDiscoveryEstimator.GroupState[] groups, int sources, TruthDiscoveryOptions options)
     {
         var limit = options.MaxClaimsPerGroupForCopying;
+        var agreements = new ArraySegment<Agreement>[groups.Length];
         return new Meetings(InHalves(groups.Length, () => new PairTable<Common>(sources), (from, to, table) =>
         {
+            // Each half lists its agreements in a slab of its own: a few large arrays rather than one per group.
+            var slab = new Slab<Agreement>(AgreementChunk);
+            var found = new List<Agreement>();
             for (var g = from; g < to; g++)
             {
                 var group = groups[g];
                 var claimSources = group.Sources.AsSpan();
                 var voices = group.Voices.AsSpan();
+                var valueOf = group.ValueOf.AsSpan();
                 if (group.Group.Voices < 3)
                 {
+                    // With two voices nobody else says which of them is wrong.
                     continue;
                 }
 
+                found.Clear();
                 var n = Math.Min(claimSources.Length, limit);
                 for (var i = 0; i < n; i++)
                 {
                     for (var j = i + 1; j < n; j++)
                     {
                         var (a, b) = (claimSources[i], claimSources[j]);
-                        if (a != b && voices[i] != voices[j])
+                        if (a == b || voices[i] == voices[j])
                         {
-                            table.At(Math.Min(a, b), Math.Max(a, b)).Questions++;
+                            // Declared families and quoted speakers count once already.
+                            continue;
+                        }
+
+                        table.At(Math.Min(a, b), Math.Max(a, b)).Questions++;
+                        if (valueOf[i] >= 0 && valueOf[i] == valueOf[j])
+                        {
+                            found.Add(new Agreement(i, a, b));
                         }
                     }
                 }
+
+                agreements[g] = slab.Take(found.Count);
+                found.CopyTo(agreements[g].Array!, agreements[g].Offset);
             }
-        }).Sum);
+        }).Sum, agreements);
     }
 
     public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options, Meetings meetings)
     {
         var sources = reliability.Length;
         var differ = Math.Log(1 - options.CopyRate);
-        var (shared, spare) = InHalves(groups.Length, () => meetings.Rent(sources), (from, to, table) => Collect(groups, from, to, reliability, options, table));
+        var (shared, spare) = InHalves(groups.Length, () => meetings.Rent(sources), (from, to, table) => Collect(groups, meetings.Agreements, from, to, reliability, options, table));
 
         var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
         var found = ImmutableArray.CreateBuilder<DetectedDependence>();
@@ -196,53 +225,33 @@ internal static class CopyDetector
     }
 
     /// <summary>
-    /// Adds, in order, the evidence of the values shared in groups <paramref name="from"/> to <paramref name="to"/>
-    /// (exclusive) to <paramref name="pairs"/>: every identical value two sources state weighs for their dependence
-    /// the more it is judged false.
+    /// Adds, in order, the evidence of the agreements of groups <paramref name="from"/> to <paramref name="to"/>
+    /// (exclusive) to <paramref name="pairs"/>: every identical value two sources state weighs for their dependence the
+    /// more it is judged false. (Differing values only count against dependence, and <see cref="Meetings"/> counts them.)
     /// </summary>
-    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, int from, int to, double[] reliability, TruthDiscoveryOptions options, PairTable<Shared> pairs)
+    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, ArraySegment<Agreement>[] agreements, int from, int to, double[] reliability, TruthDiscoveryOptions options, PairTable<Shared> pairs)
     {
         var copy = options.CopyRate;
         var falseValues = options.FalseValues;
-        var batch = new List<Share>(Batch + options.MaxClaimsPerGroupForCopying);
+        var batch = new List<Share>(Batch);
         for (var g = from; g < to; g++)
         {
-            var group = groups[g];
-            var claimSources = group.Sources.AsSpan();
-            var voices = group.Voices.AsSpan();
-            var valueOf = group.ValueOf.AsSpan();
-            var truthOf = group.ClaimProbabilities.AsSpan();
-            if (group.Group.Voices < 3)
+            var agreed = agreements[g].AsSpan();
+            if (agreed.IsEmpty)
             {
-                // With two voices nobody else says which of them is wrong.
                 continue;
             }
 
-            var n = Math.Min(claimSources.Length, options.MaxClaimsPerGroupForCopying);
-            for (var i = 0; i < n; i++)
+            var truthOf = groups[g].ClaimProbabilities.AsSpan();
+            foreach (var (i, a, b) in agreed)
             {
-                if (valueOf[i] < 0)
-                {
-                    continue;
-                }
-
-                for (var j = i + 1; j < n; j++)
-                {
-                    var (a, b) = (claimSources[i], claimSources[j]);
-                    if (valueOf[i] != valueOf[j] || a == b || voices[i] == voices[j])
-                    {
-                        // Differing values only count against dependence (Meetings counts them); declared families and
-                        // quoted speakers count once already.
-                        continue;
-                    }
-
-                    var p = truthOf[i];
-                    var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
-                    var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
-                    var mean = (ra + rb) / 2;
-                    var copied = (copy * ((p * mean) + ((1 - p) * (1 - mean)))) + ((1 - copy) * independent);
-                    batch.Add(new Share(Math.Min(a, b), Math.Max(a, b), 1 - p, Math.Log(copied / independent)));
-                }
+                // Sources a and b in claim order: the products below round the same only in the same order.
+                var p = truthOf[i];
+                var (ra, rb) = (Clamp(reliability[a]), Clamp(reliability[b]));
+                var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
+                var mean = (ra + rb) / 2;
+                var copied = (copy * ((p * mean) + ((1 - p) * (1 - mean)))) + ((1 - copy) * independent);
+                batch.Add(new Share(Math.Min(a, b), Math.Max(a, b), 1 - p, Math.Log(copied / independent)));
             }
 
             if (batch.Count >= Batch)
@@ -269,6 +278,12 @@ internal static class CopyDetector
     }
 
     private static double Clamp(double r) => Math.Clamp(r, 0.01, 0.99);
+
+    /// <summary>
+    /// Two claims of a group that state the same value, from different sources and voices: claim <see cref="Claim"/>,
+    /// by source <see cref="A"/>, and a later claim by source <see cref="B"/>.
+    /// </summary>
+    internal readonly record struct Agreement(int Claim, int A, int B);
 
     /// <summary>One value shared by sources <see cref="A"/> &lt; <see cref="B"/>, weighed: how false it is judged, and its evidence.</summary>
     private readonly record struct Share(int A, int B, double False, double Evidence);
