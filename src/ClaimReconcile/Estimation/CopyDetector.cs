@@ -72,8 +72,9 @@ internal static class CopyDetector
     /// <summary>
     /// How many questions each pair of sources answers in common, as the detector counts them (questions with three
     /// voices or more, the first <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/> claims, different
-    /// sources and voices). It depends only on who answers what, not on any estimate, so one count serves every look
-    /// for copying in a run; only the shared values, whose weight depends on the estimate, are counted each time.
+    /// sources and voices), and which of their claims agree. Both depend only on who answers what, not on any estimate,
+    /// so one count serves every look for copying in a run; only what the agreements weigh, which depends on the
+    /// estimate, is summed each time. At a million claims the agreements take some 20 MB, held until the run ends.
     /// </summary>
     internal sealed class Meetings(PairTable<Common> table, ArraySegment<Agreement>[] agreements)
     {
