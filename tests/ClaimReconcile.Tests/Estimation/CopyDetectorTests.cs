@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using ClaimReconcile.Estimation;
+
+namespace ClaimReconcile.Tests;
+
+/// <summary>
+/// The copy detector's pair tables: the array kept for up to a million pairs of sources and the dictionary beyond must
+/// count the same pairs the same way, down to the last bit of every sum.
+/// </summary>
+public sealed class CopyDetectorTests
+{
+    [Fact]
+    public void PairTable_DenseAndSparse_HoldTheSameValues()
+    {
+        const int sources = 60;
+        var dense = new CopyDetector.PairTable<CopyDetector.Shared>(sources);
+        var sparse = new CopyDetector.PairTable<CopyDetector.Shared>(sources, denseLimit: 0);
+        var (denseHalf, sparseHalf) = (new CopyDetector.PairTable<CopyDetector.Shared>(sources), new CopyDetector.PairTable<CopyDetector.Shared>(sources, denseLimit: 0));
+        Assert.True(dense.IsDense);
+        Assert.False(sparse.IsDense);
+
+        var random = new Random(7);
+        for (var k = 0; k < 2_000; k++)
+        {
+            var (a, b) = (random.Next(sources - 1), 0);
+            b = random.Next(a + 1, sources);
+            var (weight, evidence) = (random.NextDouble(), random.NextDouble() - 0.3);
+            CopyDetector.PairTable<CopyDetector.Shared>[] tables = k % 3 == 0 ? [denseHalf, sparseHalf] : [dense, sparse];
+            foreach (var table in tables)
+            {
+                ref var pair = ref table.At(a, b);
+                pair.Count++;
+                pair.False += weight;
+                pair.Evidence += evidence;
+            }
+        }
+
+        var fromDense = dense.Add(denseHalf).Ordered().ToList();
+        var fromSparse = sparse.Add(sparseHalf).Ordered().ToList();
+
+        Assert.InRange(fromDense.Count, 1_000, (sources * (sources - 1) / 2) - 1);
+        Assert.Equal(fromDense.Select(p => (p.A, p.B)), fromDense.Select(p => (p.A, p.B)).Order());
+        Assert.Equal(fromDense.Select(Bits), fromSparse.Select(Bits));
+        Assert.All(fromDense, p => Assert.Equal(Bits(p), Bits((p.A, p.B, sparse.Get(p.A, p.B)))));
+        var (ua, ub) = Enumerable.Range(0, sources).SelectMany(a => Enumerable.Range(a + 1, sources - a - 1).Select(b => (a, b))).Except(fromDense.Select(p => (p.A, p.B))).First();
+        Assert.Equal((ua, ub, 0, 0L, 0L), Bits((ua, ub, dense.Get(ua, ub))));
+        Assert.Equal(0, sparse.Get(ua, ub).Count);
+
+        Assert.Empty(dense.Clear().Ordered());
+        Assert.Empty(sparse.Clear().Ordered());
+        Assert.Equal(0, dense.Get(fromDense[0].A, fromDense[0].B).Count);
+    }
+
+    [Fact]
+    public void Estimate_ManySourcesInADictionary_FindsTheSameCopyingAsInAnArray()
+    {
+        // The same claims, once among 40 sources (pairs in an array) and once with 1,460 more sources that say nothing
+        // (over a million possible pairs: a dictionary). Over 8,192 groups, so each look also adds two halves together.
+        const int active = 40;
+        var groups = Groups(active, 9_000);
+        var dense = TruthDiscoveryEstimator.Default.Estimate(Problem(active, groups));
+        var sparse = TruthDiscoveryEstimator.Default.Estimate(Problem(1_500, groups));
+
+        Assert.NotEmpty(dense.Dependencies);
+        Assert.Contains(dense.Dependencies, d => (d.Source, d.Other) == (0, 1) && d.SharedFalse >= 2);
+        Assert.Equal(dense.Dependencies, sparse.Dependencies);
+        Assert.Equal(dense.Dependencies.Select(d => BitConverter.DoubleToInt64Bits(d.Probability)), sparse.Dependencies.Select(d => BitConverter.DoubleToInt64Bits(d.Probability)));
+        Assert.Equal(dense.SourceReliabilities, sparse.SourceReliabilities.Take(active));
+        Assert.Equal(dense.Groups.Select(g => g.Winner), sparse.Groups.Select(g => g.Winner));
+        Assert.Equal(dense.Groups.SelectMany(g => g.ClaimProbabilities), sparse.Groups.SelectMany(g => g.ClaimProbabilities));
+    }
+
+    private static (int A, int B, int Count, long False, long Evidence) Bits((int A, int B, CopyDetector.Shared Value) pair) =>
+        (pair.A, pair.B, pair.Value.Count, BitConverter.DoubleToInt64Bits(pair.Value.False), BitConverter.DoubleToInt64Bits(pair.Value.Evidence));
+
+    /// <summary>
+    /// Questions answered by three to eight of <paramref name="sources"/> sources with one of four values; source 1 copies
+    /// source 0 wherever both answer. Now and then a source answers twice, two claims share a voice, or a claim cannot be
+    /// the consensus, so every rule of who counts as sharing a value is used.
+    /// </summary>
+    private static List<(int Source, int Voice, bool IsCandidate, int Value)[]> Groups(int sources, int count)
+    {
+        var random = new Random(11);
+        var groups = new List<(int, int, bool, int)[]>();
+        for (var g = 0; g < count; g++)
+        {
+            var claims = new (int Source, int Voice, bool IsCandidate, int Value)[random.Next(3, 9)];
+            var originalValue = -1;
+            for (var c = 0; c < claims.Length; c++)
+            {
+                var source = g % 4 == 0 && c < 2 ? c : random.Next(sources);
+                var value = random.Next(4);
+                if (source == 0)
+                {
+                    originalValue = value;
+                }
+                else if (source == 1 && originalValue >= 0)
+                {
+                    value = originalValue;
+                }
+
+                var voice = c > 0 && random.Next(20) == 0 ? c - 1 : c;
+                claims[c] = (source, voice, random.Next(25) != 0, value);
+            }
+
+            groups.Add(claims);
+        }
+
+        return groups;
+    }
+
+    private static EstimationProblem Problem(int sources, List<(int Source, int Voice, bool IsCandidate, int Value)[]> groups)
+    {
+        var ids = Enumerable.Range(0, sources).Select(s => $"s{s:D4}").ToImmutableArray();
+        var estimationGroups = groups.Select(claims =>
+        {
+            var n = claims.Length;
+            var support = new double[n * n];
+            for (var a = 0; a < n; a++)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    support[(a * n) + b] = claims[a].Value == claims[b].Value ? 1 : 0;
+                }
+            }
+
+            var voices = claims.Select(c => c.Voice).Distinct().Count();
+            var renumbered = claims.Select(c => c.Voice).Distinct().Order().Select((voice, i) => (voice, i)).ToDictionary(p => p.voice, p => p.i);
+            return new EstimationGroup([.. claims.Select(c => new EstimationClaim(c.Source, renumbered[c.Voice], c.IsCandidate, 0))], voices, support);
+        });
+        return new EstimationProblem(ids, [.. ids.Select(_ => (double?)null)], [.. estimationGroups]);
+    }
+}
