@@ -450,8 +450,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var sources = reliability.Length;
         var byPair = ByPair(dependencies, sources);
+        var logs = new SourceLogs(reliability, _options.FalseValues);
         var perGroup = new double[groups.Length];
-        Partitioned.For(groups.Length, g => perGroup[g] = groups[g].LogLikelihood(byPair, reliability, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
+        Partitioned.For(groups.Length, g => perGroup[g] = groups[g].LogLikelihood(byPair, reliability, logs, _options.FalseValues, _options.CopyRate, _options.MaxClaimsPerGroupForCopying));
         var total = 0.0;
         foreach (var value in perGroup)
         {
@@ -474,6 +475,28 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// For every source of (clamped) reliability <c>r</c>: <c>ln r</c>, the log-probability of an independent claim that is
+    /// right, and <c>ln((1 − r) / falseValues)</c>, that of one that names a given false value. Most claims are independent,
+    /// so their logs are taken once per source, not once per claim.
+    /// </summary>
+    internal sealed class SourceLogs
+    {
+        public SourceLogs(double[] reliability, double falseValues)
+        {
+            (Right, Wrong) = (new double[reliability.Length], new double[reliability.Length]);
+            for (var s = 0; s < reliability.Length; s++)
+            {
+                var r = Math.Clamp(reliability[s], 0.01, 0.99);
+                (Right[s], Wrong[s]) = (Math.Log(r), Math.Log((1 - r) / falseValues));
+            }
+        }
+
+        public double[] Right { get; }
+
+        public double[] Wrong { get; }
     }
 
     private ImmutableArray<DetectedDependence> Discount(Chain chain, ImmutableArray<DetectedDependence> found)
@@ -954,7 +977,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// with probability <c>copyRate · P(dependent)</c>, and then repeats that claim's value. Claims of one voice
         /// share one voice's weight.
         /// </summary>
-        public double LogLikelihood(DependenceMap dependence, double[] reliability, double falseValues, double copyRate, int maxClaims)
+        public double LogLikelihood(DependenceMap dependence, double[] reliability, SourceLogs logsOf, double falseValues, double copyRate, int maxClaims)
         {
             var claims = _model.Group.Claims;
             var sources = _model.Sources.AsSpan();
@@ -1010,10 +1033,21 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Span<double> ifWrong = n <= StackLimit ? stackalloc double[n] : new double[n];
             for (var c = 0; c < n; c++)
             {
-                if (valueOf[c] >= 0)
+                if (valueOf[c] < 0)
                 {
-                    var r = Math.Clamp(reliability[claims[c].Source], 0.01, 0.99);
-                    var share = voiceSize[voiceOf[c]];
+                    continue;
+                }
+
+                var source = claims[c].Source;
+                var share = voiceSize[voiceOf[c]];
+                if (keep[c] == 1 && copied[c] == 0)
+                {
+                    // An independent claim: 1 · p + 0 is p exactly, so the source's own logs are the claim's.
+                    (ifRight[c], ifWrong[c]) = (logsOf.Right[source] / share, logsOf.Wrong[source] / share);
+                }
+                else
+                {
+                    var r = Math.Clamp(reliability[source], 0.01, 0.99);
                     ifRight[c] = Math.Log((keep[c] * r) + copied[c]) / share;
                     ifWrong[c] = Math.Log((keep[c] * ((1 - r) / falseValues)) + copied[c]) / share;
                 }
