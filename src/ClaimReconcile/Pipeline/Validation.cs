@@ -21,13 +21,17 @@ internal sealed class Validation
 
     public int Rejected { get; private set; }
 
-    public static Validation Run(ClaimSet set)
+    /// <summary>
+    /// Validates a claim set; from <paramref name="parallelFrom"/> claims on, the checks that concern one claim alone run
+    /// on several threads (the outcome is the same either way).
+    /// </summary>
+    public static Validation Run(ClaimSet set, int parallelFrom = ClaimPreparation.ParallelFrom)
     {
         var v = new Validation();
         v.CheckSources(set.Sources);
         v.CheckEntities(set.Entities);
         v.CheckEvents(set.Events);
-        v.CheckClaims(set.Claims);
+        v.CheckClaims(set.Claims, parallelFrom);
         return v;
     }
 
@@ -136,46 +140,79 @@ internal sealed class Validation
         }
     }
 
-    private void CheckClaims(ImmutableArray<Claim> claims)
+    private void CheckClaims(ImmutableArray<Claim> claims, int parallelFrom)
     {
+        // Most claims pass every check: for them, looking the source up and making the prepared object does not depend on
+        // any other claim, so it is done first, in parallel for a large set, each claim into its own slot. Only the ids
+        // need the claims in order (the later of two claims with one id is left out), so that pass alone runs on one thread.
+        var ready = new PreparedClaim?[claims.Length];
+        Partitioned.For(claims.Length, i => ready[i] = Ready(claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
+
         var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
         var textForms = new Text.TextFormCache();
         Claims.EnsureCapacity(claims.Length);
         for (var i = 0; i < claims.Length; i++)
         {
-            var claim = claims[i];
-            var id = IdOf(claim, i);
-            var ok = true;
-            if (!ids.Add(id))
+            var id = ready[i]?.Id ?? IdOf(claims[i], i);
+            var unique = ids.Add(id);
+            if (unique && ready[i] is { } passed)
             {
-                Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
-                ok = false;
-            }
-
-            if (!Sources.TryGetValue(claim.Source, out var source))
-            {
-                Issues.Add(new(IssueCodes.UnknownSource, $"{PathOf(claim, i)}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
-                ok = false;
-            }
-
-            if (claim.Scope?.Event is { } eventId && !Events.ContainsKey(eventId))
-            {
-                Issues.Add(new(IssueCodes.UnknownEvent, $"{PathOf(claim, i)}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
-                ok = false;
-            }
-
-            // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
-            var resolved = !ok ? null
-                : Text.TextForms.HasWords(claim) ? Text.TextForms.Resolve(claim, source!, PathOf(claim, i), id, Issues, textForms)
-                : claim;
-            if (resolved is not null)
-            {
-                Claims.Add(new PreparedClaim(resolved, id, source!));
+                Claims.Add(passed);
             }
             else
             {
-                Rejected++;
+                Check(claims[i], i, id, unique, textForms);
             }
+        }
+    }
+
+    /// <summary>
+    /// The prepared object of a claim that passes the checks that concern it alone (a declared source and event, no words
+    /// to read); <see langword="null"/> when <see cref="Check"/> has more to say. Reads the declared sources and events only.
+    /// </summary>
+    private PreparedClaim? Ready(Claim claim, int index) =>
+        Sources.TryGetValue(claim.Source, out var source)
+        && (claim.Scope?.Event is not { } eventId || Events.ContainsKey(eventId))
+        && !Text.TextForms.HasWords(claim)
+            ? new PreparedClaim(claim, IdOf(claim, index), source)
+            : null;
+
+    /// <summary>
+    /// Checks a claim that did not pass at once, in input order: reports each of its problems, reads its words, and keeps
+    /// it if it can be read.
+    /// </summary>
+    private void Check(Claim claim, int i, string id, bool unique, Text.TextFormCache textForms)
+    {
+        var ok = true;
+        if (!unique)
+        {
+            Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
+            ok = false;
+        }
+
+        if (!Sources.TryGetValue(claim.Source, out var source))
+        {
+            Issues.Add(new(IssueCodes.UnknownSource, $"{PathOf(claim, i)}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
+            ok = false;
+        }
+
+        if (claim.Scope?.Event is { } eventId && !Events.ContainsKey(eventId))
+        {
+            Issues.Add(new(IssueCodes.UnknownEvent, $"{PathOf(claim, i)}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
+            ok = false;
+        }
+
+        // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
+        var resolved = !ok ? null
+            : Text.TextForms.HasWords(claim) ? Text.TextForms.Resolve(claim, source!, PathOf(claim, i), id, Issues, textForms)
+            : claim;
+        if (resolved is not null)
+        {
+            Claims.Add(new PreparedClaim(resolved, id, source!));
+        }
+        else
+        {
+            Rejected++;
         }
     }
 
