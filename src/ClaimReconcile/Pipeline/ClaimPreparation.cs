@@ -62,7 +62,7 @@ internal sealed class ClaimPreparation
     /// </summary>
     public static ClaimPreparation For(Validation validation, HedgeTable hedges, Instant now)
     {
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, validation.Mentions);
         return new ClaimPreparation(validation, resolver, new ValueNormalizer(hedges, resolver), new SourceFamilies(validation.Sources.Values), now);
     }
 

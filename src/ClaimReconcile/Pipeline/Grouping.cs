@@ -62,9 +62,7 @@ internal static class Grouping
             }
         }
 
-        // Each question's claims go to its list in input order; a list whose ids come out of order is marked for sorting.
         var lists = new List<PreparedClaim>[keys.Count];
-        var unordered = new bool[keys.Count];
         for (var q = 0; q < lists.Length; q++)
         {
             lists[q] = new List<PreparedClaim>(sizes[q]);
@@ -72,37 +70,22 @@ internal static class Grouping
 
         for (var i = 0; i < claims.Length; i++)
         {
-            var list = lists[questionOf[i]];
-            if (list.Count > 0 && string.CompareOrdinal(list[^1].Id, claims[i].Id) > 0)
-            {
-                unordered[questionOf[i]] = true;
-            }
-
-            list.Add(claims[i]);
+            lists[questionOf[i]].Add(claims[i]);
         }
 
-        // The groups, and those of their claim lists that may be out of order: a timeless question's list was seen to be in
-        // order or not as its claims were gathered; the claims of a scoped question are split among groups, and checked.
         var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(keys.Count);
-        var toSort = new List<List<PreparedClaim>>();
         for (var q = 0; q < lists.Length; q++)
         {
             var ((subject, property), members) = (keys[q], lists[q]);
             if (!scoped[q])
             {
                 result.Add((subject, property, null, members));
-                if (unordered[q])
-                {
-                    toSort.Add(members);
-                }
-
                 continue;
             }
 
             foreach (var (scope, inScope) in ByScope(members))
             {
                 result.Add((subject, property, scope.Length == 0 ? null : scope, inScope));
-                toSort.Add(inScope);
             }
         }
 
@@ -113,8 +96,9 @@ internal static class Grouping
             return c != 0 ? c : string.CompareOrdinal(a.Scope ?? "", b.Scope ?? "");
         });
 
-        // Each group sorts its own claims by id, so with enough claims the groups are sorted side by side.
-        Partitioned.For(toSort.Count, g => SortIfNeeded(toSort[g], static (a, b) => string.CompareOrdinal(a.Id, b.Id)),
+        // Each group sorts its own claims by id (a pass over them, for a group in order already), so with enough claims
+        // the groups are sorted side by side.
+        Partitioned.For(result.Count, g => SortIfNeeded(result[g].Claims, static (a, b) => string.CompareOrdinal(a.Id, b.Id)),
             parallelFrom: claims.Length >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
 
         return result;

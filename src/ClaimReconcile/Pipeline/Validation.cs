@@ -22,6 +22,15 @@ internal sealed class Validation
     public int Rejected { get; private set; }
 
     /// <summary>
+    /// The distinct mentions the kept claims make, for the name stage: gathered as each claim is kept, while it is at hand,
+    /// rather than in another pass over a million claims.
+    /// </summary>
+    public HashSet<string> Mentions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The subject of the claim kept last, for <see cref="EntityResolver.AddMentions"/>.</summary>
+    private string? _lastSubject;
+
+    /// <summary>
     /// Validates a claim set; from <paramref name="parallelFrom"/> claims on, the checks that concern one claim alone run
     /// on several threads (the outcome is the same either way).
     /// </summary>
@@ -157,7 +166,7 @@ internal sealed class Validation
             var unique = ids.Add(id);
             if (unique && ready[i] is { } passed)
             {
-                Claims.Add(passed);
+                Keep(passed);
             }
             else
             {
@@ -208,12 +217,18 @@ internal sealed class Validation
             : claim;
         if (resolved is not null)
         {
-            Claims.Add(new PreparedClaim(resolved, id, source!));
+            Keep(new PreparedClaim(resolved, id, source!));
         }
         else
         {
             Rejected++;
         }
+    }
+
+    private void Keep(PreparedClaim claim)
+    {
+        Claims.Add(claim);
+        EntityResolver.AddMentions(Mentions, claim.Claim, ref _lastSubject);
     }
 
     /// <summary>A claim's id: its own, or its source and position in the claim set for a claim that has none.</summary>
