@@ -151,26 +151,43 @@ internal sealed class Validation
 
     private void CheckClaims(ImmutableArray<Claim> claims, int parallelFrom)
     {
-        // Most claims pass every check: for them, looking the source up and making the prepared object does not depend on
-        // any other claim, so it is done first, in parallel for a large set, each claim into its own slot. Only the ids
-        // need the claims in order (the later of two claims with one id is left out), so that pass alone runs on one thread.
+        // Most claims pass every check. For them, looking the source up and making the prepared object does not depend on
+        // any other claim, so it is done apart, each claim into its own slot, in parallel for a large set. Only the ids
+        // need the claims in order (the later of two claims with one id is left out): they are checked on one thread, at
+        // the same time.
         var ready = new PreparedClaim?[claims.Length];
-        Partitioned.For(claims.Length, i => ready[i] = Ready(claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
+        var firstUse = new bool[claims.Length];
+        void MakeReady() => Partitioned.For(claims.Length, i => ready[i] = Ready(claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
+        void MarkFirstUses()
+        {
+            var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
+            for (var i = 0; i < claims.Length; i++)
+            {
+                firstUse[i] = ids.Add(IdOf(claims[i], i));
+            }
+        }
 
-        var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
+        if (claims.Length >= parallelFrom)
+        {
+            Parallel.Invoke(MarkFirstUses, MakeReady);
+        }
+        else
+        {
+            MarkFirstUses();
+            MakeReady();
+        }
+
         var textForms = new Text.TextFormCache();
         Claims.EnsureCapacity(claims.Length);
         for (var i = 0; i < claims.Length; i++)
         {
-            var id = ready[i]?.Id ?? IdOf(claims[i], i);
-            var unique = ids.Add(id);
-            if (unique && ready[i] is { } passed)
+            if (firstUse[i] && ready[i] is { } passed)
             {
                 Keep(passed);
             }
             else
             {
-                Check(claims[i], i, id, unique, textForms);
+                Check(claims[i], i, ready[i]?.Id ?? IdOf(claims[i], i), firstUse[i], textForms);
             }
         }
     }
