@@ -130,7 +130,9 @@ internal sealed class ClaimPreparation
         prepared.Voice = speakerKey is null ? _voices[source] : _speakerVoices.GetOrAdd(speakerKey, static speaker => "speaker:" + speaker);
 
         var scope = claim.Scope;
-        var asOf = scope?.AsOf ?? SpeaksAsOf(source);
+
+        // Only an age is read as of a date (into a birth interval): other values are not, and skip looking the date up.
+        LocalDate? asOf = isAge ? scope?.AsOf ?? SpeaksAsOf(source) : null;
         if (scope?.Event is { } eventId)
         {
             var @event = _validation.Events[eventId];
