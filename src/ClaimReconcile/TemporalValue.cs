@@ -152,15 +152,28 @@ public sealed class TemporalValue : ClaimValue
         });
 
         // The date part as ToIsoString writes it, written into the text by the same patterns.
-        _ = Granularity switch
+        switch (Granularity)
         {
-            TemporalGranularity.Year => text.Append(CultureInfo.InvariantCulture, $"{Start.Year:D4}"),
-            TemporalGranularity.Month => YearMonthPattern.Iso.AppendFormat(Start.ToYearMonth(), text),
-            TemporalGranularity.Day or TemporalGranularity.PartOfDay => LocalDatePattern.Iso.AppendFormat(Start, text),
-            TemporalGranularity.Days => LocalDatePattern.Iso.AppendFormat(End, LocalDatePattern.Iso.AppendFormat(Start, text).Append('/')),
-            TemporalGranularity.Instant => InstantPattern.ExtendedIso.AppendFormat(Instant!.Value, text),
-            _ => throw new InvalidOperationException(),
-        };
+            case TemporalGranularity.Year:
+                text.Append(CultureInfo.InvariantCulture, $"{Start.Year:D4}");
+                break;
+            case TemporalGranularity.Month:
+                YearMonthPattern.Iso.AppendFormat(Start.ToYearMonth(), text);
+                break;
+            case TemporalGranularity.Day or TemporalGranularity.PartOfDay:
+                LocalDatePattern.Iso.AppendFormat(Start, text);
+                break;
+            case TemporalGranularity.Days:
+                LocalDatePattern.Iso.AppendFormat(Start, text).Append('/');
+                LocalDatePattern.Iso.AppendFormat(End, text);
+                break;
+            case TemporalGranularity.Instant:
+                InstantPattern.ExtendedIso.AppendFormat(Instant!.Value, text);
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+
         if (PartOfDay is { } part)
         {
             text.Append(' ').Append(PartOfDayNames.ToName(part));

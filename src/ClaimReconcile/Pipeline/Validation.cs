@@ -207,10 +207,10 @@ internal sealed class Validation
     /// Checks a claim that did not pass at once, in input order: reports each of its problems, reads its words, and keeps
     /// it if it can be read.
     /// </summary>
-    private void Check(Claim claim, int i, string id, bool unique, Text.TextFormCache textForms)
+    private void Check(Claim claim, int i, string id, bool firstUse, Text.TextFormCache textForms)
     {
         var ok = true;
-        if (!unique)
+        if (!firstUse)
         {
             Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
             ok = false;
@@ -242,6 +242,7 @@ internal sealed class Validation
         }
     }
 
+    /// <summary>Keeps a claim that passed, and notes the names it mentions.</summary>
     private void Keep(PreparedClaim claim)
     {
         Claims.Add(claim);
