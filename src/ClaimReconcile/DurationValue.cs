@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -59,7 +61,12 @@ public sealed class DurationValue : ClaimValue
     public override int GetHashCode() => HashCode.Combine(Length, Hedge);
 
     /// <inheritdoc />
-    public override string ToString() => HedgePrefix(Hedge) + Describe(Length);
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        AppendTo(text);
+        return text.ToString();
+    }
 
     internal static Period ToPeriod(Duration length)
     {
@@ -75,29 +82,50 @@ public sealed class DurationValue : ClaimValue
 
     internal static string Describe(Duration length)
     {
+        var text = new StringBuilder();
+        AppendDescription(text, length);
+        return text.ToString();
+    }
+
+    /// <inheritdoc />
+    internal override void AppendTo(StringBuilder text)
+    {
+        text.Append(HedgePrefix(Hedge));
+        AppendDescription(text, Length);
+    }
+
+    /// <summary>
+    /// Appends what <see cref="Describe"/> gives ("2 h 30 min"), part by part into the text: an explanation writes one
+    /// for many of the values it names.
+    /// </summary>
+    internal static void AppendDescription(StringBuilder text, Duration length)
+    {
         if (length == NodaTime.Duration.Zero)
         {
-            return "0 s";
+            text.Append("0 s");
+            return;
         }
 
-        var parts = new List<string>(4);
+        var start = text.Length;
         var hours = (long)Math.Floor(length.TotalHours);
         if (hours > 0)
         {
-            parts.Add($"{hours} h");
+            text.Append(CultureInfo.InvariantCulture, $"{hours} h");
         }
 
         if (length.Minutes > 0)
         {
-            parts.Add($"{length.Minutes} min");
+            Space(text, start).Append(CultureInfo.InvariantCulture, $"{length.Minutes} min");
         }
 
         if (length.Seconds > 0 || length.SubsecondNanoseconds > 0)
         {
             var seconds = length.Seconds + (length.SubsecondNanoseconds / 1e9);
-            parts.Add($"{NumberValue.Format(seconds)} s");
+            NumberValue.AppendFormatted(Space(text, start), seconds);
+            text.Append(" s");
         }
-
-        return string.Join(' ', parts);
     }
+
+    /// <summary>A space between two parts: only once a part has been written since <paramref name="start"/>.</summary>
+    private static StringBuilder Space(StringBuilder text, int start) => text.Length > start ? text.Append(' ') : text;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
@@ -132,15 +134,49 @@ public sealed class TemporalValue : ClaimValue
     /// <inheritdoc />
     public override string ToString()
     {
-        var prefix = Hedge switch
+        var text = new StringBuilder();
+        AppendTo(text);
+        return text.ToString();
+    }
+
+    /// <inheritdoc />
+    internal override void AppendTo(StringBuilder text)
+    {
+        text.Append(Hedge switch
         {
             Hedge.MoreThan => "after ",
             Hedge.LessThan => "before ",
             Hedge.AtLeast => "on or after ",
             Hedge.AtMost => "on or before ",
             _ => HedgePrefix(Hedge),
-        };
-        var text = PartOfDay is { } part ? $"{ToIsoString()} {PartOfDayNames.ToName(part)}" : ToIsoString();
-        return prefix + text;
+        });
+
+        // The date part as ToIsoString writes it, written into the text by the same patterns.
+        switch (Granularity)
+        {
+            case TemporalGranularity.Year:
+                text.Append(CultureInfo.InvariantCulture, $"{Start.Year:D4}");
+                break;
+            case TemporalGranularity.Month:
+                YearMonthPattern.Iso.AppendFormat(Start.ToYearMonth(), text);
+                break;
+            case TemporalGranularity.Day or TemporalGranularity.PartOfDay:
+                LocalDatePattern.Iso.AppendFormat(Start, text);
+                break;
+            case TemporalGranularity.Days:
+                LocalDatePattern.Iso.AppendFormat(Start, text).Append('/');
+                LocalDatePattern.Iso.AppendFormat(End, text);
+                break;
+            case TemporalGranularity.Instant:
+                InstantPattern.ExtendedIso.AppendFormat(Instant!.Value, text);
+                break;
+            default:
+                throw new InvalidOperationException();
+        }
+
+        if (PartOfDay is { } part)
+        {
+            text.Append(' ').Append(PartOfDayNames.ToName(part));
+        }
     }
 }

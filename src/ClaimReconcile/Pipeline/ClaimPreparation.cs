@@ -22,7 +22,7 @@ internal sealed class ClaimPreparation
     public const int ParallelFrom = 200_000;
 
     /// <summary>Claims per parallel work item: large enough that handing out ranges costs little.</summary>
-    private const int RangeSize = 8_192;
+    public const int RangeSize = 8_192;
 
     private readonly Validation _validation;
     private readonly EntityResolver _resolver;
@@ -62,7 +62,7 @@ internal sealed class ClaimPreparation
     /// </summary>
     public static ClaimPreparation For(Validation validation, HedgeTable hedges, Instant now)
     {
-        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, EntityResolver.DistinctMentions(validation.Claims));
+        var resolver = new EntityResolver(validation.Entities, validation.Events.Values, validation.Mentions);
         return new ClaimPreparation(validation, resolver, new ValueNormalizer(hedges, resolver), new SourceFamilies(validation.Sources.Values), now);
     }
 
@@ -82,26 +82,57 @@ internal sealed class ClaimPreparation
     /// </remarks>
     public List<PreparedClaim> PrepareAll(List<PreparedClaim> claims, int parallelFrom = ParallelFrom)
     {
-        Partitioned.For(claims.Count, i => Fill(claims[i]), parallelFrom, RangeSize, Partitioned.OnePerCore);
+        Partitioned.ForRanges(claims.Count, (from, to) =>
+        {
+            // Claims of one question tend to come together: each range remembers the last subject and property it keyed.
+            var recent = default(Recent);
+            for (var i = from; i < to; i++)
+            {
+                Fill(claims[i], ref recent);
+            }
+        }, parallelFrom, RangeSize, Partitioned.OnePerCore);
         return claims;
     }
 
     /// <summary>Prepares one claim of a validated source.</summary>
-    public PreparedClaim Prepare(Claim claim, string id, Source source) => Fill(new PreparedClaim(claim, id, source));
+    public PreparedClaim Prepare(Claim claim, string id, Source source)
+    {
+        var recent = default(Recent);
+        return Fill(new PreparedClaim(claim, id, source), ref recent);
+    }
 
-    /// <summary>Fills in a validated claim's keys, voice, scope and form.</summary>
-    private PreparedClaim Fill(PreparedClaim prepared)
+    /// <summary>
+    /// Fills in a validated claim's keys, voice, scope and form. A subject or property spelled as in
+    /// <paramref name="recent"/> takes the key found there (the same key a lookup gives, without the lookup); the claim's
+    /// own are then remembered in it.
+    /// </summary>
+    private PreparedClaim Fill(PreparedClaim prepared, ref Recent recent)
     {
         var (claim, source) = (prepared.Claim, prepared.Source);
-        var (propertyKey, isAge) = _properties.GetOrAdd(claim.Property, static property => (TextFolding.Fold(property), ValueNormalizer.IsAge(property)));
+        if (!string.Equals(claim.Property, recent.Property, StringComparison.Ordinal))
+        {
+            var (key, age) = _properties.GetOrAdd(claim.Property, static property => (TextFolding.Fold(property), ValueNormalizer.IsAge(property)));
+            recent.Property = claim.Property;
+            (recent.PropertyKey, recent.IsAge) = (key, age);
+        }
+
+        if (!string.Equals(claim.Subject, recent.Subject, StringComparison.Ordinal))
+        {
+            recent.Subject = claim.Subject;
+            recent.SubjectKey = _resolver.Key(claim.Subject);
+        }
+
+        var (propertyKey, isAge) = (recent.PropertyKey!, recent.IsAge);
         var speakerKey = claim.Speaker is null ? null : _resolver.Key(claim.Speaker);
-        prepared.SubjectKey = _resolver.Key(claim.Subject);
+        prepared.SubjectKey = recent.SubjectKey!;
         prepared.PropertyKey = propertyKey;
         prepared.SpeakerKey = speakerKey;
         prepared.Voice = speakerKey is null ? _voices[source] : _speakerVoices.GetOrAdd(speakerKey, static speaker => "speaker:" + speaker);
 
         var scope = claim.Scope;
-        var asOf = scope?.AsOf ?? SpeaksAsOf(source);
+
+        // Only an age is read as of a date (into a birth interval): other values are not, and skip looking the date up.
+        LocalDate? asOf = isAge ? scope?.AsOf ?? SpeaksAsOf(source) : null;
         if (scope?.Event is { } eventId)
         {
             var @event = _validation.Events[eventId];
@@ -123,6 +154,16 @@ internal sealed class ClaimPreparation
 
         prepared.Form = _normalizer.Normalize(claim.Value, isAge, source, asOf, claim.Negated);
         return prepared;
+    }
+
+    /// <summary>The last subject and property a run of <see cref="Fill"/> keyed, with their keys.</summary>
+    private struct Recent
+    {
+        public string? Subject;
+        public string? SubjectKey;
+        public string? Property;
+        public string? PropertyKey;
+        public bool IsAge;
     }
 
     /// <summary>The date a prepared claim speaks as of: its scope's <c>asOf</c>, or the date its source speaks as of.</summary>

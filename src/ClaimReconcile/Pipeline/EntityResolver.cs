@@ -112,38 +112,32 @@ internal sealed class EntityResolver
         }
     }
 
-    /// <summary>The distinct mentions the claims make (as <see cref="Mentions(Claim)"/> lists them), for the constructor.</summary>
-    public static HashSet<string> DistinctMentions(List<PreparedClaim> claims)
+    /// <summary>
+    /// Adds the mentions a claim makes (as <see cref="Mentions(Claim)"/> lists them) to <paramref name="mentions"/>, the
+    /// distinct mentions the constructor matches. <paramref name="previousSubject"/> is the subject of the claim added before.
+    /// </summary>
+    public static void AddMentions(HashSet<string> mentions, Claim claim, ref string? previousSubject)
     {
-        var mentions = new HashSet<string>(StringComparer.Ordinal);
-        string? previous = null;
-        foreach (var validated in claims)
+        // Claims about one subject tend to come together; a repeated subject then costs a comparison, not a hash.
+        if (!string.Equals(claim.Subject, previousSubject, StringComparison.Ordinal))
         {
-            var claim = validated.Claim;
-
-            // Claims about one subject tend to come together; a repeated subject then costs a comparison, not a hash.
-            if (!string.Equals(claim.Subject, previous, StringComparison.Ordinal))
-            {
-                mentions.Add(claim.Subject);
-                previous = claim.Subject;
-            }
-
-            if (claim.Speaker is { } speaker)
-            {
-                mentions.Add(speaker);
-            }
-
-            if (claim.Value is EntityValue e)
-            {
-                mentions.Add(e.Mention);
-            }
-            else if (claim.Value is SetValue s)
-            {
-                mentions.UnionWith(s.Members);
-            }
+            mentions.Add(claim.Subject);
+            previousSubject = claim.Subject;
         }
 
-        return mentions;
+        if (claim.Speaker is { } speaker)
+        {
+            mentions.Add(speaker);
+        }
+
+        if (claim.Value is EntityValue e)
+        {
+            mentions.Add(e.Mention);
+        }
+        else if (claim.Value is SetValue s)
+        {
+            mentions.UnionWith(s.Members);
+        }
     }
 
     /// <summary>The id the mention names, or <see langword="null"/>.</summary>

@@ -281,36 +281,41 @@ internal static class Explanations
 
         // On the birth axis a later birth is a lower age.
         var direction = a.Dimension == ValueNormalizer.BirthDimension ? (later ? "below" : "above") : (later ? "above" : "below");
-        var amount = a.Dimension switch
+        text.Append(", ");
+        switch (a.Dimension)
         {
             // Beyond NodaTime's durations (some 45,000 years), only "hours" numbers get: say it in years.
-            Units.Time or ValueNormalizer.InstantDimension => gap < 1e12
-                ? DurationValue.Describe(Duration.FromSeconds(Math.Round(gap)))
-                : $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear))} years",
+            case Units.Time or ValueNormalizer.InstantDimension when gap < 1e12:
+                DurationValue.AppendDescription(text, Duration.FromSeconds(Math.Round(gap)));
+                break;
+            case Units.Time or ValueNormalizer.InstantDimension:
+                AppendYears(text, Math.Round(gap / Units.SecondsPerYear));
+                break;
+
             // Ages stated on different days can miss each other by days only; "0 years" would read as no gap at all.
-            ValueNormalizer.BirthDimension => gap >= Units.SecondsPerYear / 10
-                ? $"{NumberValue.Format(Math.Round(gap / Units.SecondsPerYear, 1))} years"
-                : DaysApart(gap),
-            // A plain number (most gaps of a large run) is written straight into the text.
-            _ => null,
-        };
-        text.Append(", ");
-        if (amount is null)
-        {
-            NumberValue.AppendFormatted(text, Math.Round(gap, 6));
-        }
-        else
-        {
-            text.Append(amount);
+            case ValueNormalizer.BirthDimension when gap >= Units.SecondsPerYear / 10:
+                AppendYears(text, Math.Round(gap / Units.SecondsPerYear, 1));
+                break;
+            case ValueNormalizer.BirthDimension:
+                var days = Math.Max(1, Math.Round(gap / 86_400));
+                NumberValue.AppendFormatted(text, days);
+                text.Append(days == 1 ? " day" : " days");
+                break;
+
+            // A plain number (most gaps of a large run).
+            default:
+                NumberValue.AppendFormatted(text, Math.Round(gap, 6));
+                break;
         }
 
         text.Append(' ').Append(direction).Append(" it");
     }
 
-    private static string DaysApart(double seconds)
+    /// <summary>Appends "<paramref name="years"/> years"; every amount of a gap is written straight into the text.</summary>
+    private static void AppendYears(StringBuilder text, double years)
     {
-        var days = Math.Max(1, Math.Round(seconds / 86_400));
-        return days == 1 ? "1 day" : $"{NumberValue.Format(days)} days";
+        NumberValue.AppendFormatted(text, years);
+        text.Append(" years");
     }
 
     /// <summary>What goes before item <paramref name="index"/> of <paramref name="count"/> in "a, b and c".</summary>

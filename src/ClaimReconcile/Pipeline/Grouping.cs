@@ -38,6 +38,9 @@ internal static class Grouping
         var questions = new Dictionary<(string Subject, string Property), int>(capacity);
         var keys = new List<(string Subject, string Property)>(capacity);
         var sizes = new List<int>(capacity);
+
+        // Whether some claim of the question has a scope: most questions are timeless, and need no sorting out of scopes.
+        var scoped = new List<bool>(capacity);
         var questionOf = new int[claims.Length];
         var question = -1;
         for (var i = 0; i < claims.Length; i++)
@@ -48,10 +51,15 @@ internal static class Grouping
                 question = questions[(claim.SubjectKey, claim.PropertyKey)] = keys.Count;
                 keys.Add((claim.SubjectKey, claim.PropertyKey));
                 sizes.Add(0);
+                scoped.Add(false);
             }
 
             questionOf[i] = question;
             sizes[question]++;
+            if (claim.ScopeKind == ScopeKind.When || claim.ScopeKey is not null)
+            {
+                scoped[question] = true;
+            }
         }
 
         var lists = new List<PreparedClaim>[keys.Count];
@@ -69,16 +77,15 @@ internal static class Grouping
         for (var q = 0; q < lists.Length; q++)
         {
             var ((subject, property), members) = (keys[q], lists[q]);
-            if (members.TrueForAll(c => c.ScopeKind != ScopeKind.When && c.ScopeKey is null))
+            if (!scoped[q])
             {
-                // Most questions are timeless: one group, no scopes to sort out.
                 result.Add((subject, property, null, members));
                 continue;
             }
 
-            foreach (var (scope, scoped) in ByScope(members))
+            foreach (var (scope, inScope) in ByScope(members))
             {
-                result.Add((subject, property, scope.Length == 0 ? null : scope, scoped));
+                result.Add((subject, property, scope.Length == 0 ? null : scope, inScope));
             }
         }
 
@@ -89,9 +96,10 @@ internal static class Grouping
             return c != 0 ? c : string.CompareOrdinal(a.Scope ?? "", b.Scope ?? "");
         });
 
-        // Each group sorts its own claims, so with enough claims the groups are sorted side by side.
-        static void SortById(List<PreparedClaim> members) => SortIfNeeded(members, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        Partitioned.For(result.Count, g => SortById(result[g].Claims), parallelFrom: claims.Length >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
+        // Each group sorts its own claims by id (a pass over them, for a group in order already), so with enough claims
+        // the groups are sorted side by side.
+        Partitioned.For(result.Count, g => SortIfNeeded(result[g].Claims, static (a, b) => string.CompareOrdinal(a.Id, b.Id)),
+            parallelFrom: claims.Length >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
 
         return result;
     }

@@ -21,13 +21,26 @@ internal sealed class Validation
 
     public int Rejected { get; private set; }
 
-    public static Validation Run(ClaimSet set)
+    /// <summary>
+    /// The distinct mentions the kept claims make, for the name stage: gathered as each claim is kept, while it is at hand,
+    /// rather than in another pass over a million claims.
+    /// </summary>
+    public HashSet<string> Mentions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The subject of the claim kept last, for <see cref="EntityResolver.AddMentions"/>.</summary>
+    private string? _lastSubject;
+
+    /// <summary>
+    /// Validates a claim set; from <paramref name="parallelFrom"/> claims on, the checks that concern one claim alone run
+    /// on several threads (the outcome is the same either way).
+    /// </summary>
+    public static Validation Run(ClaimSet set, int parallelFrom = ClaimPreparation.ParallelFrom)
     {
         var v = new Validation();
         v.CheckSources(set.Sources);
         v.CheckEntities(set.Entities);
         v.CheckEvents(set.Events);
-        v.CheckClaims(set.Claims);
+        v.CheckClaims(set.Claims, parallelFrom);
         return v;
     }
 
@@ -136,47 +149,104 @@ internal sealed class Validation
         }
     }
 
-    private void CheckClaims(ImmutableArray<Claim> claims)
+    private void CheckClaims(ImmutableArray<Claim> claims, int parallelFrom)
     {
-        var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
+        // Most claims pass every check. For them, looking the source up and making the prepared object does not depend on
+        // any other claim, so it is done apart, each claim into its own slot, in parallel for a large set. Only the ids
+        // need the claims in order (the later of two claims with one id is left out): they are checked on one thread, at
+        // the same time.
+        var ready = new PreparedClaim?[claims.Length];
+        var firstUse = new bool[claims.Length];
+        void MakeReady() => Partitioned.For(claims.Length, i => ready[i] = Ready(claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
+        void MarkFirstUses()
+        {
+            var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
+            for (var i = 0; i < claims.Length; i++)
+            {
+                firstUse[i] = ids.Add(IdOf(claims[i], i));
+            }
+        }
+
+        if (claims.Length >= parallelFrom)
+        {
+            Parallel.Invoke(MarkFirstUses, MakeReady);
+        }
+        else
+        {
+            MarkFirstUses();
+            MakeReady();
+        }
+
         var textForms = new Text.TextFormCache();
         Claims.EnsureCapacity(claims.Length);
         for (var i = 0; i < claims.Length; i++)
         {
-            var claim = claims[i];
-            var id = IdOf(claim, i);
-            var ok = true;
-            if (!ids.Add(id))
+            if (firstUse[i] && ready[i] is { } passed)
             {
-                Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
-                ok = false;
-            }
-
-            if (!Sources.TryGetValue(claim.Source, out var source))
-            {
-                Issues.Add(new(IssueCodes.UnknownSource, $"{PathOf(claim, i)}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
-                ok = false;
-            }
-
-            if (claim.Scope?.Event is { } eventId && !Events.ContainsKey(eventId))
-            {
-                Issues.Add(new(IssueCodes.UnknownEvent, $"{PathOf(claim, i)}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
-                ok = false;
-            }
-
-            // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
-            var resolved = !ok ? null
-                : Text.TextForms.HasWords(claim) ? Text.TextForms.Resolve(claim, source!, PathOf(claim, i), id, Issues, textForms)
-                : claim;
-            if (resolved is not null)
-            {
-                Claims.Add(new PreparedClaim(resolved, id, source!));
+                Keep(passed);
             }
             else
             {
-                Rejected++;
+                Check(claims[i], i, ready[i]?.Id ?? IdOf(claims[i], i), firstUse[i], textForms);
             }
         }
+    }
+
+    /// <summary>
+    /// The prepared object of a claim that passes the checks that concern it alone (a declared source and event, no words
+    /// to read); <see langword="null"/> when <see cref="Check"/> has more to say. Reads the declared sources and events only.
+    /// </summary>
+    private PreparedClaim? Ready(Claim claim, int index) =>
+        Sources.TryGetValue(claim.Source, out var source)
+        && (claim.Scope?.Event is not { } eventId || Events.ContainsKey(eventId))
+        && !Text.TextForms.HasWords(claim)
+            ? new PreparedClaim(claim, IdOf(claim, index), source)
+            : null;
+
+    /// <summary>
+    /// Checks a claim that did not pass at once, in input order: reports each of its problems, reads its words, and keeps
+    /// it if it can be read.
+    /// </summary>
+    private void Check(Claim claim, int i, string id, bool firstUse, Text.TextFormCache textForms)
+    {
+        var ok = true;
+        if (!firstUse)
+        {
+            Issues.Add(new(IssueCodes.DuplicateId, $"{PathOf(claim, i)}.id", $"Claim id \"{id}\" is already used by an earlier claim; this claim is left out.", id));
+            ok = false;
+        }
+
+        if (!Sources.TryGetValue(claim.Source, out var source))
+        {
+            Issues.Add(new(IssueCodes.UnknownSource, $"{PathOf(claim, i)}.source", $"Source \"{claim.Source}\" is not declared in \"sources\"; the claim is left out.", id));
+            ok = false;
+        }
+
+        if (claim.Scope?.Event is { } eventId && !Events.ContainsKey(eventId))
+        {
+            Issues.Add(new(IssueCodes.UnknownEvent, $"{PathOf(claim, i)}.scope.event", $"Event \"{eventId}\" is not declared in \"events\"; the claim is left out.", id));
+            ok = false;
+        }
+
+        // Words ("am Dienstagabend", "fast fünf Stunden") are read against the source here.
+        var resolved = !ok ? null
+            : Text.TextForms.HasWords(claim) ? Text.TextForms.Resolve(claim, source!, PathOf(claim, i), id, Issues, textForms)
+            : claim;
+        if (resolved is not null)
+        {
+            Keep(new PreparedClaim(resolved, id, source!));
+        }
+        else
+        {
+            Rejected++;
+        }
+    }
+
+    /// <summary>Keeps a claim that passed, and notes the names it mentions.</summary>
+    private void Keep(PreparedClaim claim)
+    {
+        Claims.Add(claim);
+        EntityResolver.AddMentions(Mentions, claim.Claim, ref _lastSubject);
     }
 
     /// <summary>A claim's id: its own, or its source and position in the claim set for a claim that has none.</summary>

@@ -151,4 +151,24 @@ public sealed class GroupingTests
 
         Assert.Equal(["aa.a", "aa.z", "zz.duration"], Some.Reconcile(set).Groups.Select(g => $"{g.Subject}.{g.Property}"));
     }
+
+    [Fact]
+    public void Build_ClaimsOfAQuestionOutOfIdOrder_AreOrderedByIdInEveryGroup()
+    {
+        // Question "a" is written in id order, "b" is not (and interleaved with "a"), "c" is split by scope with its
+        // ids out of order.
+        var set = Some.ClaimSet(
+            Some.Claim("zeit", Some.Hours(5), "a1", subject: "a"),
+            Some.Claim("tsp", Some.Hours(5), "b3", subject: "b"),
+            Some.Claim("tsp", Some.Hours(5), "a2", subject: "a"),
+            Some.Claim("zeit", Some.Hours(5), "b1", subject: "b"),
+            Some.Claim("presse", Some.Hours(5), "b2", subject: "b"),
+            Some.Claim("zeit", Some.Hours(5), "c4", subject: "c", scope: ClaimScope.AsOfDate(Dec2)),
+            Some.Claim("tsp", Some.Hours(5), "c3", subject: "c"),
+            Some.Claim("presse", Some.Hours(5), "c2", subject: "c", scope: ClaimScope.AsOfDate(Dec2)),
+            Some.Claim("bild", Some.Hours(5), "c1", subject: "c"));
+
+        Assert.Equal(["a: a1 a2", "b: b1 b2 b3", "c: c1 c3", "c: c2 c4"],
+            Some.Reconcile(set).Groups.Select(g => $"{g.Subject}: {string.Join(' ', g.Claims.Select(c => c.Id))}"));
+    }
 }

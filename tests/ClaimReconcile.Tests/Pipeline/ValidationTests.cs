@@ -38,4 +38,35 @@ public sealed class ValidationTests
         Assert.Equal(["a", "b"], validation.Claims.Select(c => c.Id));
         Assert.Equal(Some.Hours(5), validation.Claims[0].Claim.Value);
     }
+
+    [Fact]
+    public void Run_InParallel_GivesTheIssuesAndClaimsOfOneThreadInOrder()
+    {
+        // Every kind of claim the checks treat apart: repeated ids, no id, an undeclared source or event, words read well
+        // or not at all, and several problems in one claim.
+        var claims = Enumerable.Range(0, 20_000).Select(i => (i % 11) switch
+        {
+            0 => Some.Claim("zeit", Some.Hours(5), id: $"c{i / 3}"),
+            1 => Some.Claim("ghost", Some.Hours(4), id: $"c{i}"),
+            2 => Some.Claim("tsp", Some.Hours(3), id: $"c{i}", scope: ClaimScope.ForEvent(i % 2 == 0 ? "talks" : "nowhere")),
+            3 => Some.Claim("tsp", WordedValue.Duration("fast fünf Stunden"), id: $"c{i}"),
+            4 => Some.Claim("tsp", WordedValue.Duration("xyzzy"), id: $"c{i}"),
+            5 => Some.Claim("ghost", Some.Hours(2), id: $"c{i - 5}", scope: ClaimScope.ForEvent("nowhere")),
+            6 => Some.Claim("zeit", Some.Hours(1)),
+            _ => Some.Claim("presse", Some.Hours(i % 7), id: $"c{i}", subject: $"q{i % 500}"),
+        }).ToArray();
+        var set = new ClaimSet([Some.Source("zeit"), Some.Source("tsp"), Some.Source("presse")], claims, events: [new Event("talks")]);
+
+        var alone = Validation.Run(set, parallelFrom: int.MaxValue);
+        var parallel = Validation.Run(set, parallelFrom: 0);
+
+        Assert.Contains(alone.Issues, i => i.Code == IssueCodes.DuplicateId);
+        Assert.Contains(alone.Issues, i => i.Code == IssueCodes.UnknownSource);
+        Assert.Contains(alone.Issues, i => i.Code == IssueCodes.UnknownEvent);
+        Assert.Contains(alone.Issues, i => i.Code == IssueCodes.UnreadableText);
+        Assert.Equal(alone.Issues.Select(i => (i.Code, i.Path, i.Message, i.Claim)), parallel.Issues.Select(i => (i.Code, i.Path, i.Message, i.Claim)));
+        Assert.Equal(alone.Rejected, parallel.Rejected);
+        Assert.Equal(claims.Length, alone.Claims.Count + alone.Rejected);
+        Assert.Equal(alone.Claims.Select(c => (c.Id, c.Claim.Value, c.Source.Id)), parallel.Claims.Select(c => (c.Id, c.Claim.Value, c.Source.Id)));
+    }
 }

@@ -61,6 +61,14 @@ public sealed class ClaimValueTests
         Assert.Equal("3 h 40 min 1.5 s", DurationValue.Of(Duration.FromHours(3) + Duration.FromMinutes(40) + Duration.FromMilliseconds(1_500)).ToString());
 
     [Fact]
+    public void DurationToString_AboutMinutesAndSeconds_StartsWithTheMinutes() =>
+        Assert.Equal("about 40 min 2 s", DurationValue.Of(Duration.FromMinutes(40) + Duration.FromSeconds(2), Hedge.About).ToString());
+
+    [Fact]
+    public void DurationToString_HoursAndSeconds_SkipsTheMinutes() =>
+        Assert.Equal("26 h 0.25 s", DurationValue.Of(Duration.FromHours(26) + Duration.FromMilliseconds(250)).ToString());
+
+    [Fact]
     public void DurationToIsoString_FourAndAHalfHours_IsPT4H30M() =>
         Assert.Equal("PT4H30M", DurationValue.Of(Duration.FromMinutes(270)).ToIsoString());
 
