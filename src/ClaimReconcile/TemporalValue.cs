@@ -113,15 +113,7 @@ public sealed class TemporalValue : ClaimValue
     /// The date part as the claim-set contract writes it: <c>2025</c>, <c>2025-12</c>, <c>2025-12-02</c>,
     /// <c>2025-11-29/2025-11-30</c>; for an instant, its extended ISO form.
     /// </summary>
-    public string ToIsoString() => Granularity switch
-    {
-        TemporalGranularity.Year => Start.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
-        TemporalGranularity.Month => YearMonthPattern.Iso.Format(Start.ToYearMonth()),
-        TemporalGranularity.Day or TemporalGranularity.PartOfDay => LocalDatePattern.Iso.Format(Start),
-        TemporalGranularity.Days => $"{LocalDatePattern.Iso.Format(Start)}/{LocalDatePattern.Iso.Format(End)}",
-        TemporalGranularity.Instant => InstantPattern.ExtendedIso.Format(Instant!.Value),
-        _ => throw new InvalidOperationException(),
-    };
+    public string ToIsoString() => AppendIso(new StringBuilder()).ToString();
 
     /// <inheritdoc />
     public override bool Equals(ClaimValue? other) =>
@@ -151,7 +143,16 @@ public sealed class TemporalValue : ClaimValue
             _ => HedgePrefix(Hedge),
         });
 
-        // The date part as ToIsoString writes it, written into the text by the same patterns.
+        AppendIso(text);
+        if (PartOfDay is { } part)
+        {
+            text.Append(' ').Append(PartOfDayNames.ToName(part));
+        }
+    }
+
+    /// <summary>Appends the ISO form <see cref="ToIsoString"/> returns: an explanation writes it straight into its sentence.</summary>
+    private StringBuilder AppendIso(StringBuilder text)
+    {
         switch (Granularity)
         {
             case TemporalGranularity.Year:
@@ -174,9 +175,6 @@ public sealed class TemporalValue : ClaimValue
                 throw new InvalidOperationException();
         }
 
-        if (PartOfDay is { } part)
-        {
-            text.Append(' ').Append(PartOfDayNames.ToName(part));
-        }
+        return text;
     }
 }
