@@ -80,13 +80,6 @@ public sealed class DurationValue : ClaimValue
         return builder.Build();
     }
 
-    internal static string Describe(Duration length)
-    {
-        var text = new StringBuilder();
-        AppendDescription(text, length);
-        return text.ToString();
-    }
-
     /// <inheritdoc />
     internal override void AppendTo(StringBuilder text)
     {
@@ -95,8 +88,8 @@ public sealed class DurationValue : ClaimValue
     }
 
     /// <summary>
-    /// Appends what <see cref="Describe"/> gives ("2 h 30 min"), part by part into the text: an explanation writes one
-    /// for many of the values it names.
+    /// Appends a length in hours, minutes and seconds ("2 h 30 min"), part by part into the text: an explanation writes
+    /// one for many of the values it names.
     /// </summary>
     internal static void AppendDescription(StringBuilder text, Duration length)
     {
