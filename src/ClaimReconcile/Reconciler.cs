@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ClaimReconcile.Estimation;
 using ClaimReconcile.Pipeline;
 using ClaimReconcile.Serialization;
@@ -142,39 +143,72 @@ public sealed class Reconciler
 
     /// <summary>The report from judged groups, reliabilities and counts.</summary>
     internal static ReconciliationReport Assemble(RunState state, ImmutableArray<double> reliabilities, ImmutableArray<ReconciliationIssue> issues,
-        int claims, int grouped, int rejected)
+        int claims, int grouped, int rejected) => Assemble(state, reliabilities, issues, claims, grouped, rejected, null);
+
+    /// <summary>
+    /// The report of <paramref name="state"/>. With <paramref name="previous"/> (the last report of the same groups in
+    /// the same order, its dependence unchanged), only the groups at the <c>Changed</c> indexes were judged again: the
+    /// report copies the previous one's groups and replaces those, and keeps each source's assessment whose shown
+    /// numbers did not move, instead of visiting every group and source.
+    /// </summary>
+    internal static ReconciliationReport Assemble(RunState state, ImmutableArray<double> reliabilities, ImmutableArray<ReconciliationIssue> issues,
+        int claims, int grouped, int rejected, (ReconciliationReport Report, List<int> Changed)? previous)
     {
         var sourceIds = state.SourceIds;
-        var detected = DetectedDependence(state.Dependencies, sourceIds);
+        var detected = previous is null ? DetectedDependence(state.Dependencies, sourceIds) : null;
         var sources = ImmutableArray.CreateBuilder<SourceAssessment>(sourceIds.Length);
         for (var i = 0; i < sourceIds.Length; i++)
         {
+            var shown = Judgement.Shown(reliabilities[i]);
+            if (previous?.Report.Sources[i] is { } kept && kept.Reliability == shown && kept.Claims == state.ClaimCounts[i])
+            {
+                sources.Add(kept);
+                continue;
+            }
+
             var source = state.Validation.Sources[sourceIds[i]];
-            sources.Add(new SourceAssessment(source.Id, source.Name, Judgement.Shown(reliabilities[i]), state.ClaimCounts[i],
-                [.. source.DerivedFrom.Distinct().Order(StringComparer.Ordinal)], detected[i]) { Source = source });
+            sources.Add(new SourceAssessment(source.Id, source.Name, shown, state.ClaimCounts[i],
+                [.. source.DerivedFrom.Distinct().Order(StringComparer.Ordinal)], detected?[i] ?? previous!.Value.Report.Sources[i].DetectedDependence) { Source = source });
         }
 
-        var groups = ImmutableArray.CreateBuilder<ClaimGroup>(state.Groups.Length);
+        ClaimGroup[] groups;
         var (agreements, conflicts, single) = (0, 0, 0);
-        foreach (var entry in state.Groups)
+        if (previous is { } before)
         {
-            var group = entry.Judged!;
-            groups.Add(group);
-            agreements += group.Verdict == Verdict.Agreement ? 1 : 0;
-            conflicts += group.Verdict == Verdict.Conflict ? 1 : 0;
-            single += group.Verdict == Verdict.SingleSource ? 1 : 0;
+            groups = before.Report.Groups.AsSpan().ToArray();
+            (agreements, conflicts, single) = (before.Report.Summary.Agreements, before.Report.Summary.Conflicts, before.Report.Summary.SingleSource);
+            foreach (var g in before.Changed)
+            {
+                var (was, now) = (groups[g].Verdict, state.Groups[g].Judged!.Verdict);
+                agreements += (now == Verdict.Agreement ? 1 : 0) - (was == Verdict.Agreement ? 1 : 0);
+                conflicts += (now == Verdict.Conflict ? 1 : 0) - (was == Verdict.Conflict ? 1 : 0);
+                single += (now == Verdict.SingleSource ? 1 : 0) - (was == Verdict.SingleSource ? 1 : 0);
+                groups[g] = state.Groups[g].Judged!;
+            }
+        }
+        else
+        {
+            groups = new ClaimGroup[state.Groups.Length];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var group = state.Groups[g].Judged!;
+                groups[g] = group;
+                agreements += group.Verdict == Verdict.Agreement ? 1 : 0;
+                conflicts += group.Verdict == Verdict.Conflict ? 1 : 0;
+                single += group.Verdict == Verdict.SingleSource ? 1 : 0;
+            }
         }
 
         var summary = new ReportSummary(
             Claims: claims,
-            Groups: groups.Count,
+            Groups: groups.Length,
             Agreements: agreements,
             Conflicts: conflicts,
             SingleSource: single,
             Issues: issues.Length,
             GroupedClaims: grouped,
             RejectedClaims: rejected);
-        return new ReconciliationReport(summary, groups.MoveToImmutable(), sources.MoveToImmutable(), issues, state.Reconciler._estimator.Name);
+        return new ReconciliationReport(summary, ImmutableCollectionsMarshal.AsImmutableArray(groups), sources.MoveToImmutable(), issues, state.Reconciler._estimator.Name);
     }
 
     private static ImmutableArray<SourceDependence>[] DetectedDependence(ImmutableArray<DetectedDependence> dependencies, ImmutableArray<string> sourceIds)

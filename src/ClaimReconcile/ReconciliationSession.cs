@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ClaimReconcile.Estimation;
 using ClaimReconcile.Pipeline;
 
@@ -35,6 +36,9 @@ public sealed class ReconciliationSession
     private int _count;
 
     private RunState? _state;
+
+    /// <summary>The warnings of the last incremental update's report, kept while no group with a warning comes or goes.</summary>
+    private ImmutableArray<ReconciliationIssue>? _warnings;
     private Indexes? _indexes;
 
     internal ReconciliationSession(Reconciler reconciler, ClaimSet claims, SessionSettling settling)
@@ -237,14 +241,12 @@ public sealed class ReconciliationSession
         }
 
         var splices = new List<GroupSplice>();
-        var entries = new List<GroupEntry>(state.Groups.Length + 4);
-        var next = 0;
+        var replaced = new List<GroupEntry[]>();
         var recompared = 0;
+        var warned = false;
         foreach (var question in touched)
         {
             var (start, end) = Range(state.Groups, question);
-            entries.AddRange(state.Groups.AsSpan(next, start - next));
-            next = end;
             var inserted = new List<GroupEntry>();
             if (indexes.Questions.TryGetValue(question, out var claims) && claims.Count > 0)
             {
@@ -259,16 +261,19 @@ public sealed class ReconciliationSession
             }
 
             recompared += inserted.Count;
+            warned |= inserted.Exists(e => e.Warning is not null) || Array.Exists(state.Groups[start..end], e => e.Warning is not null);
             splices.Add(new GroupSplice(start, end - start, [.. inserted.Select(e => e.Problem)]));
-            entries.AddRange(inserted);
+            replaced.Add([.. inserted]);
         }
 
-        entries.AddRange(state.Groups.AsSpan(next));
-        state.Groups = [.. entries];
+        var order = state.Groups;
+        var dependencies = state.Dependencies;
+        state.Groups = Splice(state.Groups, splices, replaced);
 
         // The reliabilities settle again; then only groups whose reported numbers moved are judged again.
-        var estimate = state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery
-            ? truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full)
+        var continued = state.Estimation is not null && _reconciler.Estimator is TruthDiscoveryEstimator;
+        var estimate = continued
+            ? ((TruthDiscoveryEstimator)_reconciler.Estimator).Continue(state.Estimation!, splices, settle: Settling == SessionSettling.Full)
             : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Reconciler.Priors(state.Validation, state.SourceIds), [.. state.Groups.Select(g => g.Problem)]));
         state.Dependencies = estimate.Dependencies;
         var stale = new List<int>();
@@ -292,10 +297,62 @@ public sealed class ReconciliationSession
         }
 
         Partitioned.For(stale.Count, i => Reconciler.Judge(state.Groups[stale[i]], estimate.Groups[stale[i]], state.Resolver, state.Validation.Sources));
+        if (continued)
+        {
+            // The array of estimates is this update's own and dead from here. Arrays this large live with the oldest
+            // objects until a full collection, and with every update's new estimates in it, each would keep them alive
+            // until then: emptied, it holds nothing.
+            Array.Clear(ImmutableCollectionsMarshal.AsArray(estimate.Groups)!);
+        }
+
         LastUpdate = new SessionUpdate(true, null, added.Count, withdrawn.Count, recompared, stale.Count, [.. notFound]);
-        // The only issues of a session that updates incrementally are the compare stage's, one per group at most, in group order.
-        var warnings = state.Groups.Where(g => g.Warning is not null).Select(g => g.Warning!).ToImmutableArray();
-        return Reconciler.Assemble(state, estimate.SourceReliabilities, warnings, _count, _count, 0);
+        // The only issues of a session that updates incrementally are the compare stage's, one per group at most, in
+        // group order: the same as before unless a group that left or came has one.
+        if (warned || _warnings is null)
+        {
+            _warnings = state.Groups.Where(g => g.Warning is not null).Select(g => g.Warning!).ToImmutableArray();
+        }
+
+        // Groups still where the last report has them, judged by the same dependence: that report, with the groups judged
+        // again replaced, is this one.
+        var same = ReferenceEquals(order, state.Groups) && estimate.Dependencies == dependencies;
+        return Reconciler.Assemble(state, estimate.SourceReliabilities, _warnings.Value, _count, _count, 0, same ? (Report, stale) : null);
+    }
+
+    /// <summary>
+    /// The current report assembled anew from every group and source, for tests: an update that keeps the groups in
+    /// place patches the last report instead, and the two must not differ.
+    /// </summary>
+    internal ReconciliationReport AssembleInFull() =>
+        Reconciler.Assemble(_state!, [.. Report.Sources.Select(s => s.Reliability)], Report.Issues, Report.Summary.Claims, Report.Summary.GroupedClaims, Report.Summary.RejectedClaims);
+
+    /// <summary>
+    /// The groups after <paramref name="splices"/>, each splice's groups replaced by its <paramref name="replaced"/>
+    /// ones: where they lie when every question keeps its number of groups (the usual change), else in a new array.
+    /// </summary>
+    private static GroupEntry[] Splice(GroupEntry[] groups, List<GroupSplice> splices, List<GroupEntry[]> replaced)
+    {
+        if (splices.TrueForAll(s => s.Removed == s.Inserted.Length))
+        {
+            for (var i = 0; i < splices.Count; i++)
+            {
+                replaced[i].CopyTo(groups, splices[i].Start);
+            }
+
+            return groups;
+        }
+
+        var entries = new List<GroupEntry>(groups.Length + 4);
+        var next = 0;
+        for (var i = 0; i < splices.Count; i++)
+        {
+            entries.AddRange(groups.AsSpan(next, splices[i].Start - next));
+            entries.AddRange(replaced[i]);
+            next = splices[i].Start + splices[i].Removed;
+        }
+
+        entries.AddRange(groups.AsSpan(next));
+        return [.. entries];
     }
 
     /// <summary>Whether two estimates of a group show the same in a report: the same winner, and the same rounded confidence and claim probabilities.</summary>
@@ -363,6 +420,7 @@ public sealed class ReconciliationSession
         // issues name positions, which an update would shift.
         var clean = state!.EarlyIssues == 0 && _claims.TrueForAll(c => c!.Id is not null);
         _state = clean ? state : null;
+        _warnings = null;
         _indexes = clean ? new Indexes(state, _claims!) : null;
         LastUpdate = new SessionUpdate(false, clean ? why : $"{why}; later updates run in full because {(state.EarlyIssues == 0 ? "a claim has no id" : "the claims have issues")}",
             added, withdrawn, report.Groups.Length, report.Groups.Length, [.. notFound ?? []]);

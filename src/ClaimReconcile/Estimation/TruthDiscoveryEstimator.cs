@@ -92,22 +92,26 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// </summary>
     internal ConsensusEstimate Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
     {
-        var groups = new List<GroupState>(state.Chain.Groups);
         var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
         var touched = new SortedSet<int>();
         var inserted = new List<GroupState>();
+
+        // A change that keeps every question's number of groups (the usual one) replaces groups where they lie; any
+        // other builds the order anew.
+        var inPlace = splices.All(s => s.Removed == s.Inserted.Length);
+        var groups = inPlace ? null : new List<GroupState>(state.Chain.Groups);
         foreach (var splice in splices.OrderByDescending(s => s.Start))
         {
             for (var g = splice.Start; g < splice.Start + splice.Removed; g++)
             {
-                touched.UnionWith(groups[g].Sources);
-                foreach (var source in groups[g].Sources.Distinct())
+                var leaving = state.Chain.Groups[g];
+                touched.UnionWith(leaving.Sources);
+                foreach (var source in leaving.Sources.Distinct())
                 {
-                    bySource?[source].Remove(groups[g]);
+                    bySource?[source].Remove(leaving);
                 }
             }
 
-            groups.RemoveRange(splice.Start, splice.Removed);
             var added = new GroupState[splice.Inserted.Length];
             for (var i = 0; i < added.Length; i++)
             {
@@ -125,11 +129,21 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 }
             }
 
-            groups.InsertRange(splice.Start, added);
+            if (groups is null)
+            {
+                added.CopyTo(state.Chain.Groups, splice.Start);
+            }
+            else
+            {
+                groups.RemoveRange(splice.Start, splice.Removed);
+                groups.InsertRange(splice.Start, added);
+            }
+
             inserted.AddRange(added);
         }
 
-        state.Chain.Groups = [.. groups];
+        // Set even when replaced in place: the claim table of the old groups no longer holds.
+        state.Chain.Groups = groups is null ? state.Chain.Groups : [.. groups];
         if (bySource is null)
         {
             Iterate(state.Chain, state.Priors);
@@ -178,8 +192,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             group.Update(weights, _options.FalseValues);
         }
 
-        foreach (var source in touched)
+        // Each touched source's new reliability from the groups it speaks in, in their order; the sources in parallel.
+        var changed = touched.ToArray();
+        Partitioned.For(changed.Length, i =>
         {
+            var source = changed[i];
             var (sum, count) = (0.0, 0.0);
             foreach (var group in bySource[source])
             {
@@ -188,26 +205,32 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             var weight = count + _options.PriorWeight;
             reliability[source] = weight > 0 ? (sum + (_options.PriorWeight * state.Priors[source])) / weight : state.Priors[source];
-        }
+        }, parallelFrom: 2, rangeSize: 1);
 
         var next = (double[])weights.Clone();
-        foreach (var source in touched)
+        foreach (var source in changed)
         {
             next[source] = Weight(reliability[source]);
         }
 
-        var again = new HashSet<GroupState>(ReferenceEqualityComparer.Instance);
-        foreach (var source in touched)
+        // Their groups again with the new weights: each group once (marked with this update's number), and each on its
+        // own, so in parallel. The list is the session's, kept from one update to the next.
+        var visit = ++state.Visits;
+        var regroup = state.Regroup;
+        regroup.Clear();
+        foreach (var source in changed)
         {
             foreach (var group in bySource[source])
             {
-                if (again.Add(group))
+                if (group.Visit != visit)
                 {
-                    group.Update(next, _options.FalseValues);
+                    group.Visit = visit;
+                    regroup.Add(group);
                 }
             }
         }
 
+        Partitioned.For(regroup.Count, i => regroup[i].Update(next, _options.FalseValues), parallelFrom: 512, rangeSize: 512);
         chain.LastWeights = next;
 
         // Groups were updated one by one: the claim table no longer matches them, and the next step builds it anew.
@@ -219,6 +242,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         /// <summary>For each source, the groups it speaks in: built by the first local update, kept up to date after.</summary>
         public List<GroupState>[]? BySource { get; set; }
+
+        /// <summary>How many local updates ran: each marks the groups it updates again with its number (<see cref="GroupState.Visit"/>).</summary>
+        public int Visits { get; set; }
+
+        /// <summary>The groups a local update updates again, a list kept for the next update.</summary>
+        public List<GroupState> Regroup { get; } = [];
     }
 
     /// <summary>The final state of one order of the estimate (the groups' estimates are read only from the order kept).</summary>
@@ -849,6 +878,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         /// <summary>Whether some claim's vote is discounted for copying.</summary>
         private bool _discounted;
+
+        /// <summary>The number of the last local update that updated this group again (<see cref="Continuation.Visits"/>).</summary>
+        public int Visit { get; set; }
 
         /// <summary>
         /// Orders the first claims (as many as <paramref name="order"/> holds) from the most reliable source down, ties in

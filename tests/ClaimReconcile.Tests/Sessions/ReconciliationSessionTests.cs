@@ -215,6 +215,48 @@ public sealed class ReconciliationSessionTests
         AssertSameAsFullRun(reconciler, session);
     }
 
+    [Theory]
+    [InlineData(SessionSettling.Local)]
+    [InlineData(SessionSettling.Full)]
+    public void PatchedReports_EqualReportsAssembledFromEveryGroup(SessionSettling settling)
+    {
+        // An update that keeps the groups in place copies the last report and replaces the groups judged again: the
+        // result must be the report assembled from every group and source, counts and assessments included.
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 200, sources: 30, seed: 9);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Where((_, i) => i % 7 != 0)), settling);
+        var later = all.Claims.Where((_, i) => i % 7 == 0).ToList();
+        var random = new Random(5);
+        var (judged, verdictsMoved) = (0, 0);
+        for (var step = 0; step < 30; step++)
+        {
+            var current = session.Claims.Claims;
+            var before = session.Report.Summary;
+            if (step % 3 == 2)
+            {
+                var old = current[random.Next(current.Length)];
+                session.Update([new Claim(old.Source, old.Subject, old.Property, Generated.OtherValue(old.Value)) { Id = old.Id }], [old.Id!]);
+            }
+            else if (step % 3 == 1)
+            {
+                session.Withdraw(current[random.Next(current.Length)].Id!);
+            }
+            else
+            {
+                session.Add(later[step]);
+            }
+
+            Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+            judged += session.LastUpdate.GroupsJudged;
+            verdictsMoved += before.Agreements != session.Report.Summary.Agreements ? 1 : 0;
+            Assert.Equal(ReportJson.Write(session.AssembleInFull()), ReportJson.Write(session.Report));
+        }
+
+        // The updates did judge groups again, and moved the verdict counts: the patching had something to get right.
+        Assert.True(judged > 30, $"{judged} groups judged again");
+        Assert.True(verdictsMoved > 0);
+    }
+
     [Fact]
     public void Update_TouchesOnlyTheChangedQuestion()
     {
