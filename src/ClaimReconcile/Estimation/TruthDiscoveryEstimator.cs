@@ -159,17 +159,38 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>For each source, the groups it speaks in (for local updates).</summary>
     private static List<GroupState>[] Index(GroupState[] groups, int sources)
     {
+        // Counted first, so that each list is made at its size; a source is listed once per group, at its first claim
+        // there (lastGroup marks the group it was last listed for).
+        var counts = new int[sources];
+        var lastGroup = new int[sources];
+        Array.Fill(lastGroup, -1);
+        for (var g = 0; g < groups.Length; g++)
+        {
+            foreach (var source in groups[g].Sources.AsSpan())
+            {
+                if (lastGroup[source] != g)
+                {
+                    (lastGroup[source], counts[source]) = (g, counts[source] + 1);
+                }
+            }
+        }
+
         var index = new List<GroupState>[sources];
         for (var s = 0; s < sources; s++)
         {
-            index[s] = [];
+            index[s] = new List<GroupState>(counts[s]);
         }
 
-        foreach (var group in groups)
+        Array.Fill(lastGroup, -1);
+        for (var g = 0; g < groups.Length; g++)
         {
-            foreach (var source in group.Sources.Distinct())
+            foreach (var source in groups[g].Sources.AsSpan())
             {
-                index[source].Add(group);
+                if (lastGroup[source] != g)
+                {
+                    lastGroup[source] = g;
+                    index[source].Add(groups[g]);
+                }
             }
         }
 
