@@ -261,7 +261,12 @@ public sealed class ReconciliationSession
             }
 
             recompared += inserted.Count;
-            warned |= inserted.Exists(e => e.Warning is not null) || Array.Exists(state.Groups[start..end], e => e.Warning is not null);
+            warned |= inserted.Exists(e => e.Warning is not null);
+            foreach (var leaving in state.Groups.AsSpan(start, end - start))
+            {
+                warned |= leaving.Warning is not null;
+            }
+
             splices.Add(new GroupSplice(start, end - start, [.. inserted.Select(e => e.Problem)]));
             replaced.Add([.. inserted]);
         }
@@ -271,9 +276,9 @@ public sealed class ReconciliationSession
         state.Groups = Splice(state.Groups, splices, replaced);
 
         // The reliabilities settle again; then only groups whose reported numbers moved are judged again.
-        var continued = state.Estimation is not null && _reconciler.Estimator is TruthDiscoveryEstimator;
-        var estimate = continued
-            ? ((TruthDiscoveryEstimator)_reconciler.Estimator).Continue(state.Estimation!, splices, settle: Settling == SessionSettling.Full)
+        var truthDiscovery = state.Estimation is not null ? _reconciler.Estimator as TruthDiscoveryEstimator : null;
+        var estimate = truthDiscovery is not null
+            ? truthDiscovery.Continue(state.Estimation!, splices, settle: Settling == SessionSettling.Full)
             : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Reconciler.Priors(state.Validation, state.SourceIds), [.. state.Groups.Select(g => g.Problem)]));
         state.Dependencies = estimate.Dependencies;
         var stale = new List<int>();
@@ -297,7 +302,7 @@ public sealed class ReconciliationSession
         }
 
         Partitioned.For(stale.Count, i => Reconciler.Judge(state.Groups[stale[i]], estimate.Groups[stale[i]], state.Resolver, state.Validation.Sources));
-        if (continued)
+        if (truthDiscovery is not null)
         {
             // The array of estimates is this update's own and dead from here. Arrays this large live with the oldest
             // objects until a full collection, and with every update's new estimates in it, each would keep them alive
@@ -323,6 +328,7 @@ public sealed class ReconciliationSession
     /// The current report assembled anew from every group and source, for tests: an update that keeps the groups in
     /// place patches the last report instead, and the two must not differ.
     /// </summary>
+    /// <remarks>The reliabilities are the report's, already rounded: rounding them again to three decimals keeps them.</remarks>
     internal ReconciliationReport AssembleInFull() =>
         Reconciler.Assemble(_state!, [.. Report.Sources.Select(s => s.Reliability)], Report.Issues, Report.Summary.Claims, Report.Summary.GroupedClaims, Report.Summary.RejectedClaims);
 

@@ -258,6 +258,37 @@ public sealed class ReconciliationSessionTests
     }
 
     [Fact]
+    public void CompareWarnings_StayUntilTheirGroupChanges_AndFollowIt()
+    {
+        // Kilometres against a duration cannot be compared: the question's group carries an incomparable-values warning.
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 150, sources: 20, seed: 6);
+        var timed = all.Claims.First(c => c.Value is DurationValue);
+        var odd = new Claim(all.Claims.First(c => c.Source != timed.Source).Source, timed.Subject, timed.Property, ClaimValue.Number(5, "km")) { Id = "odd-1" };
+        var session = reconciler.Open(new ClaimSet(all.Sources, [.. all.Claims, odd]));
+        var warnings = Warnings(session.Report);
+        Assert.True(warnings > 0);
+
+        // A change elsewhere keeps the warnings; withdrawing the odd claim takes its warning away; adding it back brings it back.
+        session.Withdraw(all.Claims.Last(c => c.Subject != timed.Subject).Id!);
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        AssertSameAsFullRun(reconciler, session);
+        Assert.Equal(warnings, Warnings(session.Report));
+
+        session.Withdraw("odd-1");
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        AssertSameAsFullRun(reconciler, session);
+        Assert.Equal(warnings - 1, Warnings(session.Report));
+
+        session.Add(odd);
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        AssertSameAsFullRun(reconciler, session);
+        Assert.Equal(warnings, Warnings(session.Report));
+
+        static int Warnings(ReconciliationReport report) => report.Issues.Count(i => i.Code == IssueCodes.IncomparableValues);
+    }
+
+    [Fact]
     public void Update_TouchesOnlyTheChangedQuestion()
     {
         var reconciler = new Reconciler(clock: Clock);
