@@ -338,7 +338,7 @@ public sealed class ReconciliationSession
     /// </summary>
     private static GroupEntry[] Splice(GroupEntry[] groups, List<GroupSplice> splices, List<GroupEntry[]> replaced)
     {
-        if (splices.TrueForAll(s => s.Removed == s.Inserted.Length))
+        if (splices.TrueForAll(s => s.KeepsCount))
         {
             for (var i = 0; i < splices.Count; i++)
             {

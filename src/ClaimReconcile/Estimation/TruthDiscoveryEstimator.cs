@@ -98,8 +98,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         // A change that keeps every question's number of groups (the usual one) replaces groups where they lie; any
         // other builds the order anew.
-        var inPlace = splices.All(s => s.Removed == s.Inserted.Length);
-        var groups = inPlace ? null : new List<GroupState>(state.Chain.Groups);
+        var groups = splices.All(s => s.KeepsCount) ? null : new List<GroupState>(state.Chain.Groups);
         foreach (var splice in splices.OrderByDescending(s => s.Start))
         {
             for (var g = splice.Start; g < splice.Start + splice.Removed; g++)

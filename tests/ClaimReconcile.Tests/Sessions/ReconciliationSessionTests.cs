@@ -257,6 +257,42 @@ public sealed class ReconciliationSessionTests
         Assert.True(verdictsMoved > 0);
     }
 
+    [Theory]
+    [InlineData(SessionSettling.Full)]
+    [InlineData(SessionSettling.Local)]
+    public void Update_ThatSplitsAQuestionIntoTimeWindows_RegroupsIt(SessionSettling settling)
+    {
+        // Claims scoped to years far apart answer the question for different windows: the question gains groups, so the
+        // update cannot replace its groups where they lie and builds the order anew.
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 120, sources: 20, seed: 8);
+        var session = reconciler.Open(all, settling);
+        var groups = session.Report.Groups.Length;
+        var asked = all.Claims[40];
+        var windows = new[] { 2019, 2031 }.Select((year, i) =>
+            new Claim(all.Claims[i].Source, asked.Subject, asked.Property, asked.Value) { Id = $"window-{year}", Scope = ClaimScope.During(TemporalValue.InYear(year)) }).ToList();
+
+        session.Add(windows);
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        Assert.True(session.Report.Groups.Length > groups, $"{session.Report.Groups.Length} groups");
+        if (settling == SessionSettling.Full)
+        {
+            AssertSameAsFullRun(reconciler, session);
+        }
+
+        Assert.Equal(ReportJson.Write(session.AssembleInFull()), ReportJson.Write(session.Report));
+
+        session.Withdraw(windows.Select(c => c.Id!));
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+        Assert.Equal(groups, session.Report.Groups.Length);
+        if (settling == SessionSettling.Full)
+        {
+            AssertSameAsFullRun(reconciler, session);
+        }
+
+        Assert.Equal(ReportJson.Write(session.AssembleInFull()), ReportJson.Write(session.Report));
+    }
+
     [Fact]
     public void CompareWarnings_StayUntilTheirGroupChanges_AndFollowIt()
     {
