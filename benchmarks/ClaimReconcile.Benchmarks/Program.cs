@@ -76,6 +76,38 @@ if (args is ["profile", var what, ..])
     }
 }
 
+if (args is ["profile-updates", var updateSize, ..])
+{
+    // Many single-claim updates on one open session, for profiling updates alone: profile-updates 1000000 [updates] [--full].
+    // One claim is withdrawn and added back in turn, as in IncrementalBenchmarks; the session settles locally unless --full.
+    var updates = args.Length > 2 && int.TryParse(args[2], CultureInfo.InvariantCulture, out var asked) ? asked : 300;
+    var settling = args.Contains("--full") ? SessionSettling.Full : SessionSettling.Local;
+    var set = new SyntheticClaims(int.Parse(updateSize, CultureInfo.InvariantCulture)).Generate();
+    var session = new Reconciler().Open(set, settling);
+    var moving = set.Claims[set.Claims.Length / 2];
+    var times = new double[updates];
+    var (paused, allocated) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+    var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+    var all = Stopwatch.StartNew();
+    for (var i = 0; i < updates; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        _ = i % 2 == 0 ? session.Withdraw(moving.Id!) : session.Add(moving);
+        times[i] = watch.Elapsed.TotalMilliseconds;
+    }
+
+    var total = all.Elapsed.TotalMilliseconds;
+    Array.Sort(times);
+    var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{updates} updates settling {(settling == SessionSettling.Local ? "locally" : "in full")} at {set.Claims.Length} claims: mean {total / updates:0.0} ms, median {times[updates / 2]:0.0} ms, fastest {times[0]:0.0} ms (incremental: {session.LastUpdate.Incremental})"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"garbage collector: paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms in all; collections of generation 0/1/2: {string.Join("/", collections.Select((c, g) => GC.CollectionCount(g) - c))}; {(GC.GetTotalAllocatedBytes() - allocated) / 1e6 / updates:0.00} MB allocated per update"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"last quick collection: generation {last.Generation}, paused {last.PauseDurations[0].TotalMilliseconds:0.0} ms, promoted {last.PromotedBytes / 1e6:0.0} MB"));
+    return 0;
+}
+
 if (args is ["cli", var claimCount, ..])
 {
     // The end-to-end measurement of the built command line: cli 1000000 [runs] [--cli path/to/ClaimReconcile.Cli.dll]
