@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using ClaimReconcile.Estimation;
 using ClaimReconcile.Pipeline;
 
@@ -39,6 +38,9 @@ public sealed class ReconciliationSession
 
     /// <summary>The warnings of the last incremental update's report, kept while no group with a warning comes or goes.</summary>
     private ImmutableArray<ReconciliationIssue>? _warnings;
+
+    /// <summary>For each group, whether the last update found its shown numbers moved: kept to be filled again.</summary>
+    private bool[]? _moved;
     private Indexes? _indexes;
 
     internal ReconciliationSession(Reconciler reconciler, ClaimSet claims, SessionSettling settling)
@@ -275,41 +277,41 @@ public sealed class ReconciliationSession
         var dependencies = state.Dependencies;
         state.Groups = Splice(state.Groups, splices, replaced);
 
-        // The reliabilities settle again; then only groups whose reported numbers moved are judged again.
-        var truthDiscovery = state.Estimation is not null ? _reconciler.Estimator as TruthDiscoveryEstimator : null;
-        var estimate = truthDiscovery is not null
-            ? truthDiscovery.Continue(state.Estimation!, splices, settle: Settling == SessionSettling.Full)
-            : _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Reconciler.Priors(state.Validation, state.SourceIds), [.. state.Groups.Select(g => g.Problem)]));
-        state.Dependencies = estimate.Dependencies;
-        var stale = new List<int>();
-        for (var g = 0; g < state.Groups.Length; g++)
+        // The reliabilities settle again; then only groups whose reported numbers moved are judged again. The
+        // truth-discovery estimator continues from its kept state and makes an estimate only for those; another estimator
+        // estimates again in full.
+        ImmutableArray<double> reliabilities;
+        Func<int, GroupEstimate> estimateOf;
+        Func<int, GroupEstimate, bool> shows;
+        if (state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery)
         {
-            var entry = state.Groups[g];
-            if (ReferenceEquals(entry.Estimate, estimate.Groups[g]))
-            {
-                // The estimator kept the group's estimate: its probabilities did not change.
-                continue;
-            }
+            var continued = truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full);
+            (reliabilities, state.Dependencies) = (continued.SourceReliabilities, continued.Dependencies);
+            estimateOf = g => continued.Groups[g].Result();
+            shows = (g, before) => continued.Groups[g].Shows(before, Judgement.Shown);
+        }
+        else
+        {
+            var estimate = _reconciler.Estimator.Estimate(new EstimationProblem(state.SourceIds, Reconciler.Priors(state.Validation, state.SourceIds), [.. state.Groups.Select(g => g.Problem)]));
+            (reliabilities, state.Dependencies) = (estimate.SourceReliabilities, estimate.Dependencies);
+            estimateOf = g => estimate.Groups[g];
+            shows = (g, before) => ReferenceEquals(before, estimate.Groups[g]) || SameAsReported(before, estimate.Groups[g]);
+        }
 
-            if (entry.Estimate is not { } before || !SameAsReported(before, estimate.Groups[g]))
+        // A group keeps the estimate it was judged with while the new one shows the same, so it is compared with what
+        // the report shows. The groups are compared in parallel, each on its own; the stale ones are listed in order.
+        var moved = _moved is { } last && last.Length == state.Groups.Length ? last : _moved = new bool[state.Groups.Length];
+        Partitioned.For(moved.Length, g => moved[g] = state.Groups[g].Estimate is not { } before || !shows(g, before));
+        var stale = new List<int>();
+        for (var g = 0; g < moved.Length; g++)
+        {
+            if (moved[g])
             {
                 stale.Add(g);
             }
-            else
-            {
-                entry.Estimate = estimate.Groups[g];
-            }
         }
 
-        Partitioned.For(stale.Count, i => Reconciler.Judge(state.Groups[stale[i]], estimate.Groups[stale[i]], state.Resolver, state.Validation.Sources));
-        if (truthDiscovery is not null)
-        {
-            // The array of estimates is this update's own and dead from here. Arrays this large live with the oldest
-            // objects until a full collection, and with every update's new estimates in it, each would keep them alive
-            // until then: emptied, it holds nothing.
-            Array.Clear(ImmutableCollectionsMarshal.AsArray(estimate.Groups)!);
-        }
-
+        Partitioned.For(stale.Count, i => Reconciler.Judge(state.Groups[stale[i]], estimateOf(stale[i]), state.Resolver, state.Validation.Sources));
         LastUpdate = new SessionUpdate(true, null, added.Count, withdrawn.Count, recompared, stale.Count, [.. notFound]);
         // The only issues of a session that updates incrementally are the compare stage's, one per group at most, in
         // group order: the same as before unless a group that left or came has one.
@@ -320,8 +322,8 @@ public sealed class ReconciliationSession
 
         // Groups still where the last report has them, judged by the same dependence: that report, with the groups judged
         // again replaced, is this one.
-        var same = ReferenceEquals(order, state.Groups) && estimate.Dependencies == dependencies;
-        return Reconciler.Assemble(state, estimate.SourceReliabilities, _warnings.Value, _count, _count, 0, same ? (Report, stale) : null);
+        var same = ReferenceEquals(order, state.Groups) && state.Dependencies == dependencies;
+        return Reconciler.Assemble(state, reliabilities, _warnings.Value, _count, _count, 0, same ? (Report, stale) : null);
     }
 
     /// <summary>

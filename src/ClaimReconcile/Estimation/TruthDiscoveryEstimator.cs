@@ -88,9 +88,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// Updates a kept state after groups changed: each splice replaces <c>Removed</c> groups from <c>Start</c> (in the
     /// state's current order) with new ones. The reliabilities then iterate from where they were until they settle
     /// again, recomputing only the groups whose sources' weights moved; the dependence found between sources is kept
-    /// (a full run looks for copying anew). Returns, for every group in the new order, its estimate.
+    /// (a full run looks for copying anew). Returns the groups in the new order, whose estimates are made only when asked
+    /// for (an update judges few groups again), with the reliabilities and the dependence.
     /// </summary>
-    internal ConsensusEstimate Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
+    internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
     {
         var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
         var touched = new SortedSet<int>();
@@ -152,7 +153,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Nudge(state, bySource, inserted, touched);
         }
 
-        return Result(state.Chain, state.Dependencies);
+        return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies);
     }
 
     /// <summary>For each source, the groups it speaks in (for local updates).</summary>
@@ -269,6 +270,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>The groups a local update updates again, a list kept for the next update.</summary>
         public List<GroupState> Regroup { get; } = [];
     }
+
+    /// <summary>
+    /// What <see cref="Continue"/> leaves: the groups in their new order (<see cref="GroupState.Result"/> makes a group's
+    /// estimate, <see cref="GroupState.Shows"/> compares one without making it), each source's reliability, and the
+    /// dependence kept.
+    /// </summary>
+    internal sealed record Continued(GroupState[] Groups, ImmutableArray<double> SourceReliabilities, ImmutableArray<DetectedDependence> Dependencies);
 
     /// <summary>The final state of one order of the estimate (the groups' estimates are read only from the order kept).</summary>
     private sealed record RunResult(Chain Chain, ImmutableArray<DetectedDependence> Dependencies);
@@ -896,6 +904,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         private GroupEstimate? _result;
 
+        /// <summary>The last estimate <see cref="Shows"/> found to show what the current probabilities would.</summary>
+        private GroupEstimate? _shown;
+
         /// <summary>Whether some claim's vote is discounted for copying.</summary>
         private bool _discounted;
 
@@ -1143,7 +1154,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public void Update(double[] weights, double falseValues)
         {
             _fresh = false;
-            _result = null;
+            (_result, _shown) = (null, null);
             var n = _model.Sources.Count;
             var values = _model.Candidates.Count;
             var probabilities = Probabilities.AsSpan();
@@ -1274,7 +1285,48 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>The group's estimate from its current probabilities (kept until they change).</summary>
         public GroupEstimate Result() => _result ??= Estimate();
 
+        /// <summary>
+        /// Whether <paramref name="estimate"/> shows what the current probabilities would, each number rounded by
+        /// <paramref name="shown"/>: the same winner, confidence and claim probabilities. No estimate is made for it, and
+        /// a yes is remembered until the probabilities change.
+        /// </summary>
+        public bool Shows(GroupEstimate estimate, Func<double, double> shown)
+        {
+            if (ReferenceEquals(estimate, _result) || ReferenceEquals(estimate, _shown))
+            {
+                return true;
+            }
+
+            var (winner, confidence) = Decide();
+            var claimProbabilities = ClaimProbabilities.AsSpan();
+            if (winner != estimate.Winner || shown(confidence) != shown(estimate.Confidence) || claimProbabilities.Length != estimate.ClaimProbabilities.Length)
+            {
+                return false;
+            }
+
+            var undecided = _model.Candidates.Count == 0;
+            for (var c = 0; c < claimProbabilities.Length; c++)
+            {
+                if (shown(undecided ? 0.5 : claimProbabilities[c]) != shown(estimate.ClaimProbabilities[c]))
+                {
+                    return false;
+                }
+            }
+
+            _shown = estimate;
+            return true;
+        }
+
         private GroupEstimate Estimate()
+        {
+            var (winner, confidence) = Decide();
+            return _model.Candidates.Count == 0
+                ? new GroupEstimate(winner, confidence, [.. Enumerable.Repeat(0.5, ClaimProbabilities.Count)])
+                : new GroupEstimate(winner, confidence, [.. ClaimProbabilities.AsSpan()]);
+        }
+
+        /// <summary>The winner and the confidence of the current probabilities; with no candidate value, no winner at ½ (and every claim at ½).</summary>
+        private (int? Winner, double Confidence) Decide()
         {
             var group = _model.Group;
             var claims = group.Claims;
@@ -1282,7 +1334,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var probabilities = Probabilities.AsSpan();
             if (candidates.Length == 0)
             {
-                return new GroupEstimate(null, 0.5, [.. Enumerable.Repeat(0.5, claims.Length)]);
+                return (null, 0.5);
             }
 
             var best = 0;
@@ -1302,8 +1354,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 if (k != best && Math.Abs(probabilities[k] - probabilities[best]) <= 1e-9 && group.Support(winner, candidates[k]) < 0.5)
                 {
                     // Two values that do not agree are equally likely: no winner.
-                    var probability = Math.Min(1, probabilities[best]);
-                    return new GroupEstimate(null, probability, [.. ClaimProbabilities.AsSpan()]);
+                    return (null, Math.Min(1, probabilities[best]));
                 }
             }
 
@@ -1314,7 +1365,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 confidence += probabilities[k] * group.Support(candidates[k], winner);
             }
 
-            return new GroupEstimate(winner, Math.Clamp(confidence, 0, 1), [.. ClaimProbabilities.AsSpan()]);
+            return (winner, Math.Clamp(confidence, 0, 1));
         }
     }
 }

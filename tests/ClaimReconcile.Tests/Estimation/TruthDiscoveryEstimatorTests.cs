@@ -354,6 +354,26 @@ public sealed class TruthDiscoveryEstimatorTests
         Assert.Equal(0.8, group.Confidence, 9);
     }
 
+    [Fact]
+    public void GroupState_Shows_ComparesEveryShownNumber()
+    {
+        // A session asks the group state whether the estimate it reported still shows what the probabilities would,
+        // instead of making an estimate for every group: the winner, the confidence and each claim probability, rounded.
+        var claims = Say(Say(Sources("a", "b", "c", "d"), "q0", ("a", "x"), ("b", "x"), ("c", "y"), ("d", "x")), "q1", ("a", "u"), ("b", "v"), ("c", "u"), ("d", "u")).Build();
+        var (estimate, state) = new TruthDiscoveryEstimator().EstimateAndKeep(Problem(claims));
+        var group = state.Chain.Groups[0];
+        var made = estimate.Groups[0];
+        static double Shown(double value) => Math.Round(value, 3);
+        Assert.NotNull(made.Winner);
+
+        Assert.True(group.Shows(made, Shown));
+        Assert.True(group.Shows(made with { Confidence = Shown(made.Confidence), ClaimProbabilities = [.. made.ClaimProbabilities.Select(Shown)] }, Shown));
+        Assert.False(group.Shows(made with { Confidence = made.Confidence - 0.01 }, Shown));
+        Assert.False(group.Shows(made with { Winner = null }, Shown));
+        Assert.False(group.Shows(made with { ClaimProbabilities = [.. made.ClaimProbabilities.Select((p, c) => c == 2 ? p - 0.01 : p)] }, Shown));
+        Assert.False(group.Shows(made with { ClaimProbabilities = made.ClaimProbabilities.RemoveAt(0) }, Shown));
+    }
+
     private static EstimationProblem Problem() =>
         new(["a"], [null], [new EstimationGroup([new EstimationClaim(0, 0, true, 0)], 1, [1])]);
 
