@@ -364,23 +364,8 @@ public sealed class ReconciliationSession
     }
 
     /// <summary>Whether two estimates of a group show the same in a report: the same winner, and the same rounded confidence and claim probabilities.</summary>
-    private static bool SameAsReported(GroupEstimate a, GroupEstimate b)
-    {
-        if (a.Winner != b.Winner || Judgement.Shown(a.Confidence) != Judgement.Shown(b.Confidence) || a.ClaimProbabilities.Length != b.ClaimProbabilities.Length)
-        {
-            return false;
-        }
-
-        for (var c = 0; c < a.ClaimProbabilities.Length; c++)
-        {
-            if (Judgement.Shown(a.ClaimProbabilities[c]) != Judgement.Shown(b.ClaimProbabilities[c]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool SameAsReported(GroupEstimate a, GroupEstimate b) =>
+        a.ShowsAs(b.Winner, b.Confidence, b.ClaimProbabilities.AsSpan(), Judgement.Shown);
 
     /// <summary>The groups of one question: they are contiguous, since groups are ordered by subject, property, then scope.</summary>
     private static (int Start, int End) Range(GroupEntry[] groups, (string Subject, string Property) question)

@@ -7,4 +7,27 @@ namespace ClaimReconcile.Estimation;
 /// <param name="Winner">Index of the claim whose value is the consensus, or <see langword="null"/> when no value outweighs a conflicting one.</param>
 /// <param name="Confidence">Probability that the winner's value is true (for no winner: that of the best value).</param>
 /// <param name="ClaimProbabilities">For each claim, the probability that it is true.</param>
-public sealed record GroupEstimate(int? Winner, double Confidence, ImmutableArray<double> ClaimProbabilities);
+public sealed record GroupEstimate(int? Winner, double Confidence, ImmutableArray<double> ClaimProbabilities)
+{
+    /// <summary>
+    /// Whether this estimate shows the same as one with <paramref name="winner"/>, <paramref name="confidence"/> and
+    /// <paramref name="claimProbabilities"/>, each number rounded by <paramref name="shown"/> as a report rounds it.
+    /// </summary>
+    internal bool ShowsAs(int? winner, double confidence, ReadOnlySpan<double> claimProbabilities, Func<double, double> shown)
+    {
+        if (Winner != winner || shown(Confidence) != shown(confidence) || ClaimProbabilities.Length != claimProbabilities.Length)
+        {
+            return false;
+        }
+
+        for (var c = 0; c < claimProbabilities.Length; c++)
+        {
+            if (shown(ClaimProbabilities[c]) != shown(claimProbabilities[c]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -159,28 +159,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>For each source, the groups it speaks in (for local updates).</summary>
     private static List<GroupState>[] Index(GroupState[] groups, int sources)
     {
-        // Counted first, so that each list is made at its size; a source is listed once per group, at its first claim
-        // there (lastGroup marks the group it was last listed for).
-        var counts = new int[sources];
-        var lastGroup = new int[sources];
-        Array.Fill(lastGroup, -1);
-        for (var g = 0; g < groups.Length; g++)
-        {
-            foreach (var source in groups[g].Sources.AsSpan())
-            {
-                if (lastGroup[source] != g)
-                {
-                    (lastGroup[source], counts[source]) = (g, counts[source] + 1);
-                }
-            }
-        }
-
+        // A source is listed once per group, at its first claim there: lastGroup marks the group it was last listed for.
         var index = new List<GroupState>[sources];
         for (var s = 0; s < sources; s++)
         {
-            index[s] = new List<GroupState>(counts[s]);
+            index[s] = [];
         }
 
+        var lastGroup = new int[sources];
         Array.Fill(lastGroup, -1);
         for (var g = 0; g < groups.Length; g++)
         {
@@ -1298,19 +1284,18 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
 
             var (winner, confidence) = Decide();
-            var claimProbabilities = ClaimProbabilities.AsSpan();
-            if (winner != estimate.Winner || shown(confidence) != shown(estimate.Confidence) || claimProbabilities.Length != estimate.ClaimProbabilities.Length)
+            scoped Span<double> claimProbabilities = ClaimProbabilities.AsSpan();
+            if (_model.Candidates.Count == 0)
             {
-                return false;
+                // A group without candidates shows every claim at ½, as its estimate does.
+                var n = claimProbabilities.Length;
+                claimProbabilities = n <= StackLimit ? stackalloc double[n] : new double[n];
+                claimProbabilities.Fill(0.5);
             }
 
-            var undecided = _model.Candidates.Count == 0;
-            for (var c = 0; c < claimProbabilities.Length; c++)
+            if (!estimate.ShowsAs(winner, confidence, claimProbabilities, shown))
             {
-                if (shown(undecided ? 0.5 : claimProbabilities[c]) != shown(estimate.ClaimProbabilities[c]))
-                {
-                    return false;
-                }
+                return false;
             }
 
             _shown = estimate;
