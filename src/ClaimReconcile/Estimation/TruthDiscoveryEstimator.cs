@@ -18,8 +18,9 @@ namespace ClaimReconcile.Estimation;
 /// number of (candidate, claim) pairs of the groups and in the number of sources; the copy detector looks only at
 /// pairs of sources that answer the same question, at most <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/>
 /// claims per group. Copying is looked for after the first estimate and, by default, also before it; when that early look
-/// finds anything, the two orders both run and the one that explains the claims better is kept
-/// (<see cref="TruthDiscoveryOptions.DetectCopyingFirst"/>). Each order iterates at most three times (the first estimate,
+/// finds enough (<see cref="TruthDiscoveryOptions.BothOrdersMinShare"/>), the two orders both run and the one that explains
+/// the claims better is kept (<see cref="TruthDiscoveryOptions.DetectCopyingFirst"/>); when it finds a little, the early
+/// order runs alone. Each order iterates at most three times (the first estimate,
 /// then twice after looking for copying), each time at most
 /// <see cref="TruthDiscoveryOptions.MaxIterations"/> iterations.
 /// </remarks>
@@ -390,6 +391,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             return Finish(early, priors, found);
         }
 
+        if (Shared(found) < _options.BothOrdersMinShare * models.Sum(m => (long)m.Sources.Count))
+        {
+            // Too little dependence to change more than a few questions: the early order alone.
+            return Finish(early, priors, found);
+        }
+
         // The two orders are independent from here: they run side by side, each in parallel over its groups.
         RunResult? before = null, after = null;
         var meetings = early.Meetings;
@@ -404,6 +411,18 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         var (likelihoodBefore, likelihoodAfter) = (0.0, 0.0);
         Parallel.Invoke(() => likelihoodBefore = LogLikelihood(before!, priors), () => likelihoodAfter = LogLikelihood(after!, priors));
         return likelihoodBefore > likelihoodAfter ? before! : after!;
+    }
+
+    /// <summary>How many values the pairs in <paramref name="found"/> share, counted once per pair.</summary>
+    private static long Shared(ImmutableArray<DetectedDependence> found)
+    {
+        var shared = 0L;
+        foreach (var dependence in found)
+        {
+            shared += dependence.SharedValues;
+        }
+
+        return shared;
     }
 
     private static Chain Start(GroupModel[] models, double[] priors)

@@ -48,9 +48,20 @@ public sealed class TruthDiscoveryOptions
     /// Default <see langword="null"/>: when the early look finds anything, both orders run and the one whose final
     /// state explains the claims better under the estimator's own model (higher log-likelihood of all claims given
     /// the reliabilities and the dependence found, with their priors) is kept; no gold data is involved. At most
-    /// twice the work of one order (see docs/accuracy.md).
+    /// twice the work of one order (see docs/accuracy.md), and only when the early look finds enough
+    /// (<see cref="BothOrdersMinShare"/>).
     /// </summary>
     public bool? DetectCopyingFirst { get; set; }
+
+    /// <summary>
+    /// With <see cref="DetectCopyingFirst"/> <see langword="null"/>, how much the early look must find for both orders to
+    /// run: the values shared by the pairs it judges dependent, as a share of all claims (≥ 0). Below it, the early look
+    /// discounts too few claims to change more than a few questions, and the early order (ACCU's) runs alone, at half
+    /// the cost. That is the usual case with many independent sources, where a few pairs share false values by chance:
+    /// 0.1 % of the claims at a million claims from 1,000 sources, against 77–220 % on the evaluation data sets, where
+    /// copying is real. 0 runs both orders whenever the early look finds anything. Default 0.01.
+    /// </summary>
+    public double BothOrdersMinShare { get; set; } = 0.01;
 
     /// <summary>
     /// How often a copier is assumed to copy its original's value (0 &lt; c &lt; 1); every question where two sources
@@ -117,6 +128,11 @@ public sealed class TruthDiscoveryOptions
         if (!(MinSharedFalse >= 0) || double.IsInfinity(MinSharedFalse))
         {
             yield return $"{nameof(MinSharedFalse)} must be a finite number ≥ 0.";
+        }
+
+        if (!(BothOrdersMinShare >= 0) || double.IsInfinity(BothOrdersMinShare))
+        {
+            yield return $"{nameof(BothOrdersMinShare)} must be a finite number ≥ 0.";
         }
 
         if (MaxClaimsPerGroupForCopying < 2)
