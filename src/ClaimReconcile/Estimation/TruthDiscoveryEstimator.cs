@@ -385,15 +385,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
         var early = Start(models, priors);
         var found = LookFirst(early);
-        if (found.IsEmpty)
+        if (found.IsEmpty || Shared(found) < _options.BothOrdersMinShare * models.Sum(m => (long)m.Sources.Count))
         {
-            // Nothing was found before the first estimate: the run is the same as the other order.
-            return Finish(early, priors, found);
-        }
-
-        if (Shared(found) < _options.BothOrdersMinShare * models.Sum(m => (long)m.Sources.Count))
-        {
-            // Too little dependence to change more than a few questions: the early order alone.
+            // Nothing found before the first estimate makes the run the same as the other order; too little found can
+            // change only a few questions. Either way the early order runs alone.
             return Finish(early, priors, found);
         }
 

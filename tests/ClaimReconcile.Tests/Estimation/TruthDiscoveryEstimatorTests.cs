@@ -446,7 +446,6 @@ public sealed class TruthDiscoveryEstimatorTests
         return builder;
     }
 
-    /// <summary>The estimation problem of a claim set of text answers, one voice per source (numbered in source order, or in reverse): values agree when equal.</summary>
     /// <summary>Thirty independent sources, each right half the time and answering a fifth of 400 questions, with two false values.</summary>
     private static ClaimSet Independent(int seed)
     {
@@ -469,6 +468,7 @@ public sealed class TruthDiscoveryEstimatorTests
         return builder.Build();
     }
 
+    /// <summary>The estimation problem of a claim set of text answers, one voice per source (numbered in source order, or in reverse): values agree when equal.</summary>
     private static EstimationProblem Problem(ClaimSet claims, bool reverseVoices = false)
     {
         var sources = claims.Sources.Select(s => s.Id).Order(StringComparer.Ordinal).ToImmutableArray();
