@@ -45,7 +45,7 @@ public sealed class TruthDiscoveryOptions
     /// by the priors alone (as ACCU does); this catches a copied clique that is the majority on most questions it
     /// answers, before it can raise its own reliability, but can take an independent minority that agrees on the
     /// truth against the vote for copiers. <see langword="false"/>: only after the first estimate.
-    /// Default <see langword="null"/>: when the early look finds anything, both orders run and the one whose final
+    /// Default <see langword="null"/>: when the early look finds dependence, both orders run and the one whose final
     /// state explains the claims better under the estimator's own model (higher log-likelihood of all claims given
     /// the reliabilities and the dependence found, with their priors) is kept; no gold data is involved. At most
     /// twice the work of one order (see docs/accuracy.md), and only when the early look finds enough
