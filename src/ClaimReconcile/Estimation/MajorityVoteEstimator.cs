@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace ClaimReconcile.Estimation;
 
@@ -14,6 +15,9 @@ namespace ClaimReconcile.Estimation;
 /// </remarks>
 public sealed class MajorityVoteEstimator : IConsensusEstimator
 {
+    /// <summary>Up to this many claims or voices, a group's scratch space lives on the stack.</summary>
+    private const int StackLimit = 256;
+
     /// <summary>The prior reliability of a source that declares none.</summary>
     public const double DefaultPrior = 0.5;
 
@@ -27,7 +31,11 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
     public ConsensusEstimate Estimate(EstimationProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var groups = problem.Groups.Select(EstimateGroup).ToImmutableArray();
+
+        // Groups are independent: each lands in its own slot, so the result does not depend on the schedule.
+        var estimates = new GroupEstimate[problem.Groups.Length];
+        Pipeline.Partitioned.For(estimates.Length, g => estimates[g] = EstimateGroup(problem.Groups[g]));
+        var groups = ImmutableCollectionsMarshal.AsImmutableArray(estimates);
 
         var sums = new double[problem.SourceIds.Length];
         var counts = new int[problem.SourceIds.Length];
@@ -59,7 +67,8 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
     private static GroupEstimate EstimateGroup(EstimationGroup group)
     {
         var n = group.Claims.Length;
-        var votes = new double[n];
+        Span<double> votes = n <= StackLimit ? stackalloc double[n] : new double[n];
+        Span<double> perVoice = group.Voices <= StackLimit ? stackalloc double[group.Voices] : new double[group.Voices];
         var best = -1;
         for (var candidate = 0; candidate < n; candidate++)
         {
@@ -68,7 +77,7 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
                 continue;
             }
 
-            votes[candidate] = Votes(group, candidate);
+            votes[candidate] = Votes(group, candidate, perVoice);
             if (best < 0 || votes[candidate] > votes[best] + 1e-9
                 || (Math.Abs(votes[candidate] - votes[best]) <= 1e-9 && group.Claims[candidate].Spread < group.Claims[best].Spread))
             {
@@ -103,15 +112,22 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
         return new GroupEstimate(tie ? null : best, tie ? 0.5 : confidence, probabilities.MoveToImmutable());
     }
 
-    private static double Votes(EstimationGroup group, int candidate)
+    /// <summary>The votes for <paramref name="candidate"/>: each voice's strongest support, added in voice order. <paramref name="perVoice"/> is scratch space, one slot per voice.</summary>
+    private static double Votes(EstimationGroup group, int candidate, Span<double> perVoice)
     {
-        var perVoice = new double[group.Voices];
+        perVoice.Clear();
         for (var c = 0; c < group.Claims.Length; c++)
         {
             var voice = group.Claims[c].Voice;
             perVoice[voice] = Math.Max(perVoice[voice], group.Support(candidate, c));
         }
 
-        return perVoice.Sum();
+        var votes = 0.0;
+        foreach (var vote in perVoice)
+        {
+            votes += vote;
+        }
+
+        return votes;
     }
 }

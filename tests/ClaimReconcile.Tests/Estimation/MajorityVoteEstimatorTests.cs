@@ -195,6 +195,39 @@ public sealed class MajorityVoteEstimatorTests
         Assert.Equal(Verdict.Agreement, group.Verdict);
     }
 
+    [Fact]
+    public void Estimate_ManyGroups_EachGetsItsOwnEstimate()
+    {
+        // Enough groups to be estimated on several threads, whose winners alternate, and one group of 300 voices, more
+        // than fit the stack: 160 agree with the first claim, 140 with the last.
+        var small = Enumerable.Range(0, 9000)
+            .Select(g => g % 2 == 0
+                ? Group([0, 1, 2], [0, 1, 2], [1, 1, 0, 1, 1, 0, 0, 0, 1])
+                : Group([0, 1, 2], [0, 1, 2], [1, 0, 0, 0, 1, 1, 0, 1, 1]));
+        var support = new double[300 * 300];
+        for (var a = 0; a < 300; a++)
+        {
+            for (var b = 0; b < 300; b++)
+            {
+                support[(a * 300) + b] = (a < 160) == (b < 160) ? 1 : 0;
+            }
+        }
+
+        var large = Group([.. Enumerable.Range(0, 300)], [.. Enumerable.Range(0, 300)], support);
+
+        var estimate = MajorityVoteEstimator.Instance.Estimate(Problem(300, [.. small, large]));
+
+        Assert.Equal(9001, estimate.Groups.Length);
+        for (var g = 0; g < 9000; g++)
+        {
+            Assert.Equal(g % 2 == 0 ? 0 : 1, estimate.Groups[g].Winner);
+            Assert.Equal(3.0 / 5, estimate.Groups[g].Confidence, 12);
+        }
+
+        Assert.Equal(0, estimate.Groups[9000].Winner);
+        Assert.Equal(161.0 / 302, estimate.Groups[9000].Confidence, 12);
+    }
+
     /// <summary>A group of candidate claims; <paramref name="support"/> is row-major, [candidate, claim].</summary>
     private static EstimationGroup Group(int[] sources, int[] voiceOf, double[] support, int? voices = null) =>
         new([.. sources.Select((s, i) => new EstimationClaim(s, voiceOf[i], true, 1))], voices ?? voiceOf.Distinct().Count(), support);
