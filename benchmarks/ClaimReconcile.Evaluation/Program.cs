@@ -121,7 +121,7 @@ foreach (var (claims, truth) in independentSets)
     for (var e = 0; e < orderEstimators.Length; e++)
     {
         var (report, _) = Evaluations.Reconcile(claims, orderEstimators[e].Estimator);
-        precisions[e].Add(report.Groups.Count(g => g.Consensus is ClaimReconcile.TextValue t && t.Value == truth[g.Subject]) / (double)report.Groups.Length);
+        precisions[e].Add(report.Groups.Count(g => SyntheticData.IsRight(g, truth)) / (double)report.Groups.Length);
         var json = ClaimReconcile.Serialization.ReportJson.Write(report);
         defaultReport ??= json;
         differing[e] += json == defaultReport ? 0 : 1;

@@ -68,7 +68,7 @@ public sealed record SyntheticData(int Questions = 200, int Honest = 10, double 
         var copiedRight = 0;
         foreach (var group in report.Groups)
         {
-            var ok = group.Consensus is TextValue t && t.Value == truth[group.Subject];
+            var ok = IsRight(group, truth);
             right += ok ? 1 : 0;
             var counts = group.Claims.GroupBy(c => ((TextValue)c.Claim.Value).Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var trueCount = counts.GetValueOrDefault(truth[group.Subject]);
@@ -81,4 +81,8 @@ public sealed record SyntheticData(int Questions = 200, int Honest = 10, double 
 
         return (report.Groups.Length, right / (double)report.Groups.Length, copied, copiedRight);
     }
+
+    /// <summary>Whether a group's consensus is its question's true value.</summary>
+    public static bool IsRight(ClaimGroup group, Dictionary<string, string> truth) =>
+        group.Consensus is TextValue t && t.Value == truth[group.Subject];
 }

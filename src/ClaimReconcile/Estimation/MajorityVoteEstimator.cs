@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using ClaimReconcile.Pipeline;
 
 namespace ClaimReconcile.Estimation;
 
@@ -34,7 +35,7 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
 
         // Groups are independent: each lands in its own slot, so the result does not depend on the schedule.
         var estimates = new GroupEstimate[problem.Groups.Length];
-        Pipeline.Partitioned.For(estimates.Length, g => estimates[g] = EstimateGroup(problem.Groups[g]));
+        Partitioned.For(estimates.Length, g => estimates[g] = EstimateGroup(problem.Groups[g]));
         var groups = ImmutableCollectionsMarshal.AsImmutableArray(estimates);
 
         var sums = new double[problem.SourceIds.Length];
