@@ -305,8 +305,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         private readonly int[] _sources;
         private readonly double[] _probabilities;
 
-        /// <summary>The table of <paramref name="groups"/> as they are now.</summary>
-        public ClaimTable(GroupState[] groups)
+        /// <summary>The table of <paramref name="groups"/> as they are now, over <paramref name="sources"/> sources.</summary>
+        public ClaimTable(GroupState[] groups, int sources)
         {
             _start = new int[groups.Length];
             var total = 0;
@@ -318,11 +318,17 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             _sources = new int[total];
             _probabilities = new double[total];
+            Counts = new double[sources];
             for (var g = 0; g < groups.Length; g++)
             {
                 if (_start[g] >= 0)
                 {
                     groups[g].Sources.AsSpan().CopyTo(_sources.AsSpan(_start[g]));
+                    foreach (var source in groups[g].Sources.AsSpan())
+                    {
+                        Counts[source] += 1;
+                    }
+
                     groups[g].ClaimProbabilities.AsSpan().CopyTo(_probabilities.AsSpan(_start[g]));
                 }
             }
@@ -337,13 +343,15 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        /// <summary>Adds each counted claim's probability to its source's sum and 1 to its count, in group order and claim order.</summary>
-        public void Accumulate(double[] sums, double[] counts)
+        /// <summary>How many counted claims each source has: what a step divides its sums by, the same for every step.</summary>
+        public double[] Counts { get; }
+
+        /// <summary>Adds each counted claim's probability to its source's sum, in group order and claim order.</summary>
+        public void Accumulate(double[] sums)
         {
             for (var i = 0; i < _sources.Length; i++)
             {
                 sums[_sources[i]] += _probabilities[i];
-                counts[_sources[i]] += 1;
             }
         }
     }
@@ -633,7 +641,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         var falseValues = _options.FalseValues;
         var groups = chain.Groups;
-        var table = chain.Claims ??= new ClaimTable(groups);
+        var table = chain.Claims ??= new ClaimTable(groups, weights.Length);
         if (chain.LastWeights is not { } last)
         {
             Partitioned.For(groups.Length, g =>
@@ -738,12 +746,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         var sums = new double[sources];
-        var counts = new double[sources];
 
         // Groups are independent given the weights (the map); the sums run in group order (the reduce), so the
         // result does not depend on how the map was scheduled.
         Update(chain, weights);
-        chain.Claims!.Accumulate(sums, counts);
+        chain.Claims!.Accumulate(sums);
+        var counts = chain.Claims.Counts;
 
         var change = 0.0;
         for (var s = 0; s < sources; s++)
@@ -992,9 +1000,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var sources = _model.Sources.AsSpan();
             var valueOf = _model.ValueOf.AsSpan();
             var n = Math.Min(claims.Length, maxClaims);
-            if (!dependence.Touches(sources, n))
+            Span<double> factors = claims.Length <= StackLimit ? stackalloc double[claims.Length] : new double[claims.Length];
+            if (!dependence.Touches(sources, n) || !Factors(dependence, reliability, copyRate, n, factors))
             {
-                // No two claims here come from dependent sources: nothing is discounted, and nothing changes if nothing was.
+                // Nothing is discounted here, and nothing changes if nothing was.
                 if (_discounted)
                 {
                     (_discounted, _fresh) = (false, true);
@@ -1003,14 +1012,31 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                 return;
             }
 
-            (_discounted, _fresh) = (true, true);
+            if (_discounted && factors.SequenceEqual(_discount.AsSpan()))
+            {
+                return;
+            }
+
             if (_discount.Array is null)
             {
                 _discount = slab.Take(sources.Length);
             }
 
-            var discount = _discount.AsSpan();
-            discount.Fill(1);
+            factors.CopyTo(_discount.AsSpan());
+            (_discounted, _fresh) = (true, true);
+        }
+
+        /// <summary>
+        /// Writes each claim's discount factor to <paramref name="factors"/> (1 for a claim not discounted); returns whether
+        /// any claim is. Most groups with claims of sources in some dependent pair have none that repeat a value between
+        /// them, and stay as they were, so the next step need not visit them again.
+        /// </summary>
+        private bool Factors(DependenceMap dependence, double[] reliability, double copyRate, int n, Span<double> factors)
+        {
+            var claims = _model.Group.Claims;
+            var valueOf = _model.ValueOf.AsSpan();
+            factors.Fill(1);
+            var any = false;
 
             // Only candidate claims of sources in some dependent pair can discount or be discounted: the others are left
             // out of the order, which keeps theirs.
@@ -1026,10 +1052,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
                     if (valueOf[d] == valueOf[c] && a != b && claims[c].Voice != claims[d].Voice
                         && dependence.TryGet(a, b, out var probability))
                     {
-                        discount[c] *= 1 - (copyRate * probability);
+                        factors[c] *= 1 - (copyRate * probability);
+                        any = true;
                     }
                 }
             }
+
+            return any;
         }
 
         /// <summary>

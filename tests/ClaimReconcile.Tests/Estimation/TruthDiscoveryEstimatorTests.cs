@@ -394,6 +394,35 @@ public sealed class TruthDiscoveryEstimatorTests
         Assert.False(group.Shows(made with { ClaimProbabilities = made.ClaimProbabilities.RemoveAt(0) }, Shown));
     }
 
+    [Fact]
+    public void GroupState_Discount_RefreshesOnlyGroupsWhoseVotesChange()
+    {
+        // After a look for copying, the next step updates only the groups whose votes the discount changed: where a
+        // dependent pair repeats a value. A group where the pair's claims differ keeps its probabilities as they are.
+        var claims = Say(Say(Sources("a", "b", "c", "d"), "q0", ("a", "x"), ("b", "x"), ("c", "y"), ("d", "x")), "q1", ("a", "u"), ("b", "v"), ("c", "u"), ("d", "u")).Build();
+        var (_, state) = new TruthDiscoveryEstimator().EstimateAndKeep(Problem(claims));
+        var (repeats, differs) = (state.Chain.Groups[0], state.Chain.Groups[1]);
+        var reliability = state.Chain.Reliability;
+        var unchanged = new bool[4];
+        var slab = new Slab<double>(0);
+        var aAndB = new TruthDiscoveryEstimator.DependenceMap(new() { [1] = 0.9 }, [true, true, false, false]);
+        var none = new TruthDiscoveryEstimator.DependenceMap([], new bool[4]);
+        Assert.False(repeats.NeedsUpdate(unchanged));
+        Assert.False(differs.NeedsUpdate(unchanged));
+
+        repeats.Discount(aAndB, reliability, 0.8, 64, slab);
+        differs.Discount(aAndB, reliability, 0.8, 64, slab);
+        Assert.True(repeats.NeedsUpdate(unchanged));
+        Assert.False(differs.NeedsUpdate(unchanged));
+
+        // The same discount again changes nothing; lifting it changes the votes back.
+        repeats.Update([0.5, 0.5, 0.5, 0.5], 10);
+        repeats.Discount(aAndB, reliability, 0.8, 64, slab);
+        Assert.False(repeats.NeedsUpdate(unchanged));
+        repeats.Discount(none, reliability, 0.8, 64, slab);
+        Assert.True(repeats.NeedsUpdate(unchanged));
+    }
+
     private static EstimationProblem Problem() =>
         new(["a"], [null], [new EstimationGroup([new EstimationClaim(0, 0, true, 0)], 1, [1])]);
 
