@@ -12,65 +12,63 @@ namespace ClaimReconcile.Pipeline;
 /// </summary>
 internal static class Grouping
 {
-    /// <summary>Below this many claims, sorting the groups' claims on several threads costs more than it saves.</summary>
-    private const int ParallelSortFrom = ClaimPreparation.ParallelFrom;
+    /// <summary>Below this many claims, grouping and sorting the groups' claims on several threads costs more than it saves.</summary>
+    private const int ParallelFrom = ClaimPreparation.ParallelFrom;
 
     /// <summary>
     /// The groups, ordered by subject, property and scope (ordinally), each with its claims ordered by id. The result
-    /// does not depend on the order of <paramref name="prepared"/>.
+    /// does not depend on the order of <paramref name="prepared"/>, nor on <paramref name="parallelFrom"/>, the number of
+    /// claims from which two threads share the work.
     /// </summary>
-    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(List<PreparedClaim> prepared)
+    public static List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> Build(List<PreparedClaim> prepared, int parallelFrom = ParallelFrom)
     {
-        ReadOnlySpan<PreparedClaim> claims = CollectionsMarshal.AsSpan(prepared);
-
         // First each claim's question (subject, property) is found and the questions' claims counted, then each question
-        // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. Claims of
-        // a question tend to come together, so a claim first checks whether it belongs with the one before it and only
-        // then looks its question up. When they do, there are as many runs of claims as questions, and the lookup is made
-        // that size at once; claims in no useful order make nearly as many runs as claims, and then it grows as it goes.
-        var runs = 0;
-        for (var i = 0; i < claims.Length; i++)
+        // gets a list of exactly its size: lists grown by doubling would make about twice their size in garbage. With
+        // enough claims, two halves of the claims are numbered side by side, the second half's questions are numbered on
+        // after the first's, and each half writes its claims into its own part of every list: the questions, their
+        // order and their lists come out as one pass in claim order would make them.
+        var count = prepared.Count;
+        var parallel = count >= parallelFrom;
+        var middle = parallel ? count / 2 : count;
+        Questions first = null!;
+        Questions? second = null;
+        if (parallel)
         {
-            runs += StartsRun(claims, i) ? 1 : 0;
+            Parallel.Invoke(() => first = Questions.Of(prepared, 0, middle), () => second = Questions.Of(prepared, middle, count));
+        }
+        else
+        {
+            first = Questions.Of(prepared, 0, count);
         }
 
-        var capacity = runs <= claims.Length / 2 ? runs : 0;
-        var questions = new Dictionary<(string Subject, string Property), int>(capacity);
-        var keys = new List<(string Subject, string Property)>(capacity);
-        var sizes = new List<int>(capacity);
-
-        // Whether some claim of the question has a scope: most questions are timeless, and need no sorting out of scopes.
-        var scoped = new List<bool>(capacity);
-        var questionOf = new int[claims.Length];
-        var question = -1;
-        for (var i = 0; i < claims.Length; i++)
+        // The second half's questions: the first half's number, or the next new one; its claims go after the first half's.
+        var numberOf = new int[second?.Keys.Count ?? 0];
+        var startOf = new int[numberOf.Length];
+        first.Expect(numberOf.Length);
+        for (var q = 0; q < numberOf.Length; q++)
         {
-            var claim = claims[i];
-            if (StartsRun(claims, i) && !questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out question))
-            {
-                question = questions[(claim.SubjectKey, claim.PropertyKey)] = keys.Count;
-                keys.Add((claim.SubjectKey, claim.PropertyKey));
-                sizes.Add(0);
-                scoped.Add(false);
-            }
-
-            questionOf[i] = question;
-            sizes[question]++;
-            if (claim.ScopeKind == ScopeKind.When || claim.ScopeKey is not null)
-            {
-                scoped[question] = true;
-            }
+            var number = first.Find(second!.Keys[q]);
+            startOf[q] = first.Sizes[number];
+            first.Sizes[number] += second.Sizes[q];
+            first.Scoped[number] |= second.Scoped[q];
+            numberOf[q] = number;
         }
 
+        var (keys, sizes, scoped) = (first.Keys, first.Sizes, first.Scoped);
         var lists = new List<PreparedClaim>[keys.Count];
         for (var q = 0; q < lists.Length; q++)
         {
             lists[q] = new List<PreparedClaim>(sizes[q]);
+            CollectionsMarshal.SetCount(lists[q], sizes[q]);
         }
 
-        for (var i = 0; i < claims.Length; i++)
+        if (parallel)
         {
-            lists[questionOf[i]].Add(claims[i]);
+            Parallel.Invoke(() => first.Fill(prepared, lists, [], new int[keys.Count]), () => second!.Fill(prepared, lists, numberOf, startOf));
+        }
+        else
+        {
+            first.Fill(prepared, lists, [], new int[keys.Count]);
         }
 
         var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(keys.Count);
@@ -99,9 +97,103 @@ internal static class Grouping
         // Each group sorts its own claims by id (a pass over them, for a group in order already), so with enough claims
         // the groups are sorted side by side.
         Partitioned.For(result.Count, g => SortIfNeeded(result[g].Claims, static (a, b) => string.CompareOrdinal(a.Id, b.Id)),
-            parallelFrom: claims.Length >= ParallelSortFrom ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
+            parallelFrom: parallel ? 0 : int.MaxValue, options: Partitioned.OnePerCore);
 
         return result;
+    }
+
+    /// <summary>
+    /// The questions (subject, property) of a range of claims, numbered in order of first appearance, with how many claims
+    /// each has, whether any of them has a scope, and the question of each claim.
+    /// </summary>
+    private sealed class Questions
+    {
+        private readonly Dictionary<(string Subject, string Property), int> _numbers;
+        private readonly int[] _questionOf;
+        private readonly int _from;
+
+        private Questions(int capacity, int from, int to)
+        {
+            _numbers = new(capacity);
+            (Keys, Sizes, Scoped) = (new(capacity), new(capacity), new(capacity));
+            (_questionOf, _from) = (new int[to - from], from);
+        }
+
+        public List<(string Subject, string Property)> Keys { get; }
+
+        public List<int> Sizes { get; }
+
+        /// <summary>Whether some claim of the question has a scope: most questions are timeless, and need no sorting out of scopes.</summary>
+        public List<bool> Scoped { get; }
+
+        /// <summary>
+        /// The questions of claims <paramref name="from"/> to <paramref name="to"/> (exclusive). Claims of a question tend to
+        /// come together, so a claim first checks whether it belongs with the one before it and only then looks its
+        /// question up. When they do, there are as many runs of claims as questions, and the lookup is made that size at
+        /// once; claims in no useful order make nearly as many runs as claims, and then it grows as it goes.
+        /// </summary>
+        public static Questions Of(List<PreparedClaim> prepared, int from, int to)
+        {
+            var claims = CollectionsMarshal.AsSpan(prepared)[from..to];
+            var runs = 0;
+            for (var i = 0; i < claims.Length; i++)
+            {
+                runs += StartsRun(claims, i) ? 1 : 0;
+            }
+
+            var questions = new Questions(runs <= claims.Length / 2 ? runs : 0, from, to);
+            var question = -1;
+            for (var i = 0; i < claims.Length; i++)
+            {
+                var claim = claims[i];
+                if (StartsRun(claims, i) && !questions._numbers.TryGetValue((claim.SubjectKey, claim.PropertyKey), out question))
+                {
+                    question = questions.Add((claim.SubjectKey, claim.PropertyKey));
+                }
+
+                questions._questionOf[i] = question;
+                questions.Sizes[question]++;
+                if (claim.ScopeKind == ScopeKind.When || claim.ScopeKey is not null)
+                {
+                    questions.Scoped[question] = true;
+                }
+            }
+
+            return questions;
+        }
+
+        /// <summary>Makes room for up to <paramref name="more"/> questions more, so that numbering them grows nothing.</summary>
+        public void Expect(int more)
+        {
+            _numbers.EnsureCapacity(Keys.Count + more);
+            (Keys.Capacity, Sizes.Capacity, Scoped.Capacity) = (Keys.Count + more, Sizes.Count + more, Scoped.Count + more);
+        }
+
+        /// <summary>The number of question <paramref name="key"/>, numbering it next (with no claims yet) if it is new.</summary>
+        public int Find((string Subject, string Property) key) => _numbers.TryGetValue(key, out var number) ? number : Add(key);
+
+        /// <summary>
+        /// Writes this range's claims into their questions' lists, in claim order: question <c>q</c> here is list
+        /// <c>numberOf[q]</c> (or <c>q</c> when <paramref name="numberOf"/> is empty), from position <c>next[q]</c> on.
+        /// </summary>
+        public void Fill(List<PreparedClaim> prepared, List<PreparedClaim>[] lists, int[] numberOf, int[] next)
+        {
+            var claims = CollectionsMarshal.AsSpan(prepared)[_from..(_from + _questionOf.Length)];
+            for (var i = 0; i < claims.Length; i++)
+            {
+                var q = _questionOf[i];
+                CollectionsMarshal.AsSpan(lists[numberOf.Length == 0 ? q : numberOf[q]])[next[q]++] = claims[i];
+            }
+        }
+
+        private int Add((string Subject, string Property) key)
+        {
+            var number = _numbers[key] = Keys.Count;
+            Keys.Add(key);
+            Sizes.Add(0);
+            Scoped.Add(false);
+            return number;
+        }
     }
 
     /// <summary>Whether a claim asks another question (subject, property) than the claim before it.</summary>

@@ -1,3 +1,4 @@
+using ClaimReconcile.Pipeline;
 using NodaTime;
 
 namespace ClaimReconcile.Tests;
@@ -6,6 +7,35 @@ public sealed class GroupingTests
 {
     private static readonly LocalDate Aug6 = new(2025, 8, 6);
     private static readonly LocalDate Dec2 = new(2025, 12, 2);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(601)]
+    public void Build_InTwoHalves_SameAsInOnePass(int claims)
+    {
+        // Claims in no order, so that both halves meet most questions; every fifth is scoped to a day of its own.
+        var random = new Random(claims);
+        var builder = ClaimSet.CreateBuilder().AddSource("a").AddSource("b").AddSource("c");
+        foreach (var i in Enumerable.Range(0, claims).OrderBy(_ => random.Next()))
+        {
+            var scope = i % 5 == 0 ? ClaimScope.During(TemporalValue.OnDay(Aug6.PlusDays(i % 3))) : null;
+            builder.AddClaim(((char)('a' + (i % 3))).ToString(), $"q{i % 37}", i % 2 == 0 ? "height" : "age", Some.Hours(i % 4), scope, id: $"c{i:D4}");
+        }
+
+        var set = builder.Build();
+        var validation = Validation.Run(set);
+        var prepared = ClaimPreparation.For(validation, HedgeTable.Default, Some.Clock.GetCurrentInstant()).PrepareAll(validation.Claims);
+        static string[] Shape(List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)> groups) =>
+            [.. groups.Select(g => $"{g.Subject} {g.Property} {g.Scope}: {string.Join(" ", g.Claims.Select(c => c.Id))}")];
+
+        var onePass = Shape(Grouping.Build(prepared, parallelFrom: int.MaxValue));
+        var halves = Shape(Grouping.Build(prepared, parallelFrom: 0));
+
+        Assert.Equal(onePass, halves);
+        Assert.Equal(claims, onePass.Sum(g => g.Split(' ').Length - 3));
+    }
 
     [Fact]
     public void Build_AugustAndDecemberEvents_NeverShareAGroup()
