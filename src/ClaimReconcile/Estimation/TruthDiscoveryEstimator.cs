@@ -997,11 +997,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         public void Discount(DependenceMap dependence, double[] reliability, double copyRate, int maxClaims, Slab<double> slab)
         {
             var claims = _model.Group.Claims;
-            var sources = _model.Sources.AsSpan();
-            var valueOf = _model.ValueOf.AsSpan();
             var n = Math.Min(claims.Length, maxClaims);
-            Span<double> factors = claims.Length <= StackLimit ? stackalloc double[claims.Length] : new double[claims.Length];
-            if (!dependence.Touches(sources, n) || !Factors(dependence, reliability, copyRate, n, factors))
+            var touched = dependence.Touches(_model.Sources.AsSpan(), n);
+            Span<double> factors = touched ? (claims.Length <= StackLimit ? stackalloc double[claims.Length] : new double[claims.Length]) : default;
+            if (!touched || !Factors(dependence, reliability, copyRate, n, factors))
             {
                 // Nothing is discounted here, and nothing changes if nothing was.
                 if (_discounted)
@@ -1019,7 +1018,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             if (_discount.Array is null)
             {
-                _discount = slab.Take(sources.Length);
+                _discount = slab.Take(claims.Length);
             }
 
             factors.CopyTo(_discount.AsSpan());

@@ -62,13 +62,14 @@ internal static class Grouping
             CollectionsMarshal.SetCount(lists[q], sizes[q]);
         }
 
+        void FillFirst() => first.Fill(prepared, lists, [], new int[keys.Count]);
         if (parallel)
         {
-            Parallel.Invoke(() => first.Fill(prepared, lists, [], new int[keys.Count]), () => second!.Fill(prepared, lists, numberOf, startOf));
+            Parallel.Invoke(FillFirst, () => second!.Fill(prepared, lists, numberOf, startOf));
         }
         else
         {
-            first.Fill(prepared, lists, [], new int[keys.Count]);
+            FillFirst();
         }
 
         var result = new List<(string Subject, string Property, string? Scope, List<PreparedClaim> Claims)>(keys.Count);
