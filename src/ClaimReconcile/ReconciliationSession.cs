@@ -283,10 +283,11 @@ public sealed class ReconciliationSession
         ImmutableArray<double> reliabilities;
         Func<int, GroupEstimate> estimateOf;
         Func<int, GroupEstimate, bool> shows;
+        List<int>? updated = null;
         if (state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery)
         {
             var continued = truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full);
-            (reliabilities, state.Dependencies) = (continued.SourceReliabilities, continued.Dependencies);
+            (reliabilities, state.Dependencies, updated) = (continued.SourceReliabilities, continued.Dependencies, continued.Updated);
             estimateOf = g => continued.Groups[g].Result();
             shows = (g, before) => continued.Groups[g].Shows(before, Judgement.Shown);
         }
@@ -299,15 +300,31 @@ public sealed class ReconciliationSession
         }
 
         // A group keeps the estimate it was judged with while the new one shows the same, so it is compared with what
-        // the report shows. The groups are compared in parallel, each on its own; the stale ones are listed in order.
-        var moved = _moved is { } last && last.Length == state.Groups.Length ? last : _moved = new bool[state.Groups.Length];
-        Partitioned.For(moved.Length, g => moved[g] = state.Groups[g].Estimate is not { } before || !shows(g, before));
+        // the report shows; the stale ones are listed in order. A local update names the groups it updated, and no other
+        // can have moved. Otherwise every group is compared, in parallel, each on its own.
         var stale = new List<int>();
-        for (var g = 0; g < moved.Length; g++)
+        if (updated is not null)
         {
-            if (moved[g])
+            var flags = new bool[updated.Count];
+            Partitioned.For(updated.Count, i => flags[i] = state.Groups[updated[i]].Estimate is not { } before || !shows(updated[i], before));
+            for (var i = 0; i < flags.Length; i++)
             {
-                stale.Add(g);
+                if (flags[i])
+                {
+                    stale.Add(updated[i]);
+                }
+            }
+        }
+        else
+        {
+            var moved = _moved is { } last && last.Length == state.Groups.Length ? last : _moved = new bool[state.Groups.Length];
+            Partitioned.For(moved.Length, g => moved[g] = state.Groups[g].Estimate is not { } before || !shows(g, before));
+            for (var g = 0; g < moved.Length; g++)
+            {
+                if (moved[g])
+                {
+                    stale.Add(g);
+                }
             }
         }
 
@@ -325,6 +342,15 @@ public sealed class ReconciliationSession
         var same = ReferenceEquals(order, state.Groups) && state.Dependencies == dependencies;
         return Reconciler.Assemble(state, reliabilities, _warnings.Value, _count, _count, 0, same ? (Report, stale) : null);
     }
+
+    /// <summary>
+    /// For tests: how many groups the truth-discovery estimator's current state would show otherwise than the report
+    /// does. None, unless an update failed to judge again a group it moved (a local update looks only at the groups it
+    /// updated).
+    /// </summary>
+    internal int GroupsShownStale() => _state?.Estimation is { } kept
+        ? Enumerable.Range(0, _state.Groups.Length).Count(g => _state.Groups[g].Estimate is not { } before || !kept.Chain.Groups[g].Shows(before, Judgement.Shown))
+        : 0;
 
     /// <summary>
     /// The current report assembled anew from every group and source, for tests: an update that keeps the groups in

@@ -133,6 +133,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             if (groups is null)
             {
                 added.CopyTo(state.Chain.Groups, splice.Start);
+                for (var i = 0; i < added.Length; i++)
+                {
+                    added[i].Index = splice.Start + i;
+                }
             }
             else
             {
@@ -145,16 +149,19 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         // Set even when replaced in place: the claim table of the old groups no longer holds.
         state.Chain.Groups = groups is null ? state.Chain.Groups : [.. groups];
+        for (var g = 0; groups is not null && g < groups.Count; g++)
+        {
+            groups[g].Index = g;
+        }
+
         if (bySource is null)
         {
             Iterate(state.Chain, state.Priors);
-        }
-        else
-        {
-            Nudge(state, bySource, inserted, touched);
+            return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, Updated: null);
         }
 
-        return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies);
+        var updated = Nudge(state, bySource, inserted, touched);
+        return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, updated);
     }
 
     /// <summary>For each source, the groups it speaks in (for local updates).</summary>
@@ -190,7 +197,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// other sources keep their reliabilities, so the estimate drifts from the fixed point by about what one step
     /// would have moved them.
     /// </summary>
-    private void Nudge(Continuation state, List<GroupState>[] bySource, List<GroupState> inserted, SortedSet<int> touched)
+    private List<int> Nudge(Continuation state, List<GroupState>[] bySource, List<GroupState> inserted, SortedSet<int> touched)
     {
         var chain = state.Chain;
         var reliability = chain.Reliability;
@@ -243,6 +250,24 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         // Groups were updated one by one: the claim table no longer matches them, and the next step builds it anew.
         chain.Claims = null;
+
+        // Where the updated groups lie, in order: no other group's probabilities changed.
+        var updated = new List<int>(regroup.Count + inserted.Count);
+        foreach (var group in regroup)
+        {
+            updated.Add(group.Index);
+        }
+
+        foreach (var group in inserted)
+        {
+            if (group.Visit != visit)
+            {
+                updated.Add(group.Index);
+            }
+        }
+
+        updated.Sort();
+        return updated;
     }
 
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
@@ -260,10 +285,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
     /// <summary>
     /// What <see cref="Continue"/> leaves: the groups in their new order (<see cref="GroupState.Result"/> makes a group's
-    /// estimate, <see cref="GroupState.Shows"/> compares one without making it), each source's reliability, and the
-    /// dependence kept.
+    /// estimate, <see cref="GroupState.Shows"/> compares one without making it), each source's reliability, the
+    /// dependence kept, and, after a local update, where the groups whose probabilities were computed again lie, in
+    /// order (<see langword="null"/> when any group may have changed).
     /// </summary>
-    internal sealed record Continued(GroupState[] Groups, ImmutableArray<double> SourceReliabilities, ImmutableArray<DetectedDependence> Dependencies);
+    internal sealed record Continued(GroupState[] Groups, ImmutableArray<double> SourceReliabilities, ImmutableArray<DetectedDependence> Dependencies, List<int>? Updated);
 
     /// <summary>The final state of one order of the estimate (the groups' estimates are read only from the order kept).</summary>
     private sealed record RunResult(Chain Chain, ImmutableArray<DetectedDependence> Dependencies);
@@ -442,7 +468,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var slab = Slab<double>.AtMost(need, ChunkBytes / sizeof(double));
             for (var g = from; g < to; g++)
             {
-                groups[g] = new GroupState(models[g], slab);
+                groups[g] = new GroupState(models[g], slab) { Index = g };
             }
         });
 
@@ -920,6 +946,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         /// <summary>The number of the last local update that updated this group again (<see cref="Continuation.Visits"/>).</summary>
         public int Visit { get; set; }
+
+        /// <summary>Where the group lies in its chain's <see cref="Chain.Groups"/>: a local update names the groups it updated by it.</summary>
+        public int Index { get; set; }
 
         /// <summary>
         /// Orders the first claims (as many as <paramref name="order"/> holds) from the most reliable source down, ties in

@@ -202,6 +202,9 @@ public sealed class ReconciliationSessionTests
         {
             session.Add(claim);
             Assert.True(session.LastUpdate.Incremental);
+
+            // Every group the update moved was judged again, though only the groups it updated were looked at.
+            Assert.Equal(0, session.GroupsShownStale());
         }
 
         // Twenty updates later: the same verdicts and values as a full run, numbers within a hundredth.
@@ -247,6 +250,7 @@ public sealed class ReconciliationSessionTests
             }
 
             Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+            Assert.Equal(0, session.GroupsShownStale());
             judged += session.LastUpdate.GroupsJudged;
             verdictsMoved += before.Agreements != session.Report.Summary.Agreements ? 1 : 0;
             Assert.Equal(ReportJson.Write(session.AssembleInFull()), ReportJson.Write(session.Report));
