@@ -353,6 +353,28 @@ public sealed class ReconciliationSession
         : 0;
 
     /// <summary>
+    /// For tests: how far the running totals a local update keeps for each source are from totals taken afresh from every
+    /// group (the largest difference of a sum of probabilities), or infinity when a count of claims differs; 0 when no
+    /// totals are kept.
+    /// </summary>
+    internal double TotalsDrift()
+    {
+        if (_state?.Estimation is not { Totals: { } kept } estimation)
+        {
+            return 0;
+        }
+
+        var fresh = new TruthDiscoveryEstimator.SourceTotals(estimation.Chain.Groups, kept.Sums.Length);
+        var drift = 0.0;
+        for (var s = 0; s < kept.Sums.Length; s++)
+        {
+            drift = kept.Claims[s] != fresh.Claims[s] ? double.PositiveInfinity : Math.Max(drift, Math.Abs(kept.Sums[s] - fresh.Sums[s]));
+        }
+
+        return drift;
+    }
+
+    /// <summary>
     /// The current report assembled anew from every group and source, for tests: an update that keeps the groups in
     /// place patches the last report instead, and the two must not differ.
     /// </summary>

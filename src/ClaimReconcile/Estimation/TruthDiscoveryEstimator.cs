@@ -95,6 +95,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
     {
         var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
+        var totals = settle ? null : state.Totals ??= new SourceTotals(state.Chain.Groups, state.Priors.Length);
         var touched = new SortedSet<int>();
         var inserted = new List<GroupState>();
 
@@ -106,6 +107,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             for (var g = splice.Start; g < splice.Start + splice.Removed; g++)
             {
                 var leaving = state.Chain.Groups[g];
+                totals?.Remove(leaving);
                 touched.UnionWith(leaving.Sources);
                 foreach (var source in leaving.Sources.Distinct())
                 {
@@ -160,7 +162,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, Updated: null);
         }
 
-        var updated = Nudge(state, bySource, inserted, touched);
+        var updated = Nudge(state, bySource, totals!, inserted, touched);
         return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, updated);
     }
 
@@ -197,7 +199,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// other sources keep their reliabilities, so the estimate drifts from the fixed point by about what one step
     /// would have moved them.
     /// </summary>
-    private List<int> Nudge(Continuation state, List<GroupState>[] bySource, List<GroupState> inserted, SortedSet<int> touched)
+    private List<int> Nudge(Continuation state, List<GroupState>[] bySource, SourceTotals totals, List<GroupState> inserted, SortedSet<int> touched)
     {
         var chain = state.Chain;
         var reliability = chain.Reliability;
@@ -205,22 +207,17 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         foreach (var group in inserted)
         {
             group.Update(weights, _options.FalseValues);
+            totals.Add(group);
         }
 
-        // Each touched source's new reliability from the groups it speaks in, in their order; the sources in parallel.
+        // Each touched source's new reliability from the running totals of its claims' probabilities.
         var changed = touched.ToArray();
-        Partitioned.For(changed.Length, i =>
+        foreach (var source in changed)
         {
-            var source = changed[i];
-            var (sum, count) = (0.0, 0.0);
-            foreach (var group in bySource[source])
-            {
-                group.AccumulateFor(source, ref sum, ref count);
-            }
-
+            var (sum, count) = (totals.Sums[source], totals.Claims[source]);
             var weight = count + _options.PriorWeight;
             reliability[source] = weight > 0 ? (sum + (_options.PriorWeight * state.Priors[source])) / weight : state.Priors[source];
-        }, parallelFrom: 2, rangeSize: 1);
+        }
 
         var next = (double[])weights.Clone();
         foreach (var source in changed)
@@ -245,7 +242,23 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        Partitioned.For(regroup.Count, i => regroup[i].Update(next, _options.FalseValues), parallelFrom: 512, rangeSize: 512);
+        // Each fixed range of groups notes how its claims' probabilities moved; the totals take the notes in range order,
+        // so they do not depend on the schedule.
+        const int RegroupRange = 512;
+        var moves = new List<(int Source, double Change)>[(regroup.Count + RegroupRange - 1) / RegroupRange];
+        Partitioned.ForRanges(regroup.Count, (from, to) =>
+        {
+            var noted = moves[from / RegroupRange] = [];
+            for (var i = from; i < to; i++)
+            {
+                regroup[i].UpdateNoting(next, _options.FalseValues, noted);
+            }
+        }, parallelFrom: RegroupRange, rangeSize: RegroupRange);
+        foreach (var noted in moves)
+        {
+            totals.Apply(noted);
+        }
+
         chain.LastWeights = next;
 
         // Groups were updated one by one: the claim table no longer matches them, and the next step builds it anew.
@@ -281,6 +294,63 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         /// <summary>The groups a local update updates again, a list kept for the next update.</summary>
         public List<GroupState> Regroup { get; } = [];
+
+        /// <summary>Each source's counted claims and the sum of their probabilities: built by the first local update, kept up to date after.</summary>
+        public SourceTotals? Totals { get; set; }
+    }
+
+    /// <summary>
+    /// For local updates: each source's number of counted claims (those of groups with two voices or more) and the sum of
+    /// their probabilities, kept up to date as groups come, go and change, so that a changed source's reliability needs
+    /// no visit to each of its groups. Sums kept this way round differently from sums taken afresh, in the last digits;
+    /// a local update drifts from the fixed point by more than that anyway, and a refresh takes them afresh.
+    /// </summary>
+    internal sealed class SourceTotals
+    {
+        /// <summary>The totals of <paramref name="groups"/>, over <paramref name="sources"/> sources, in group order.</summary>
+        public SourceTotals(GroupState[] groups, int sources)
+        {
+            (Sums, Claims) = (new double[sources], new double[sources]);
+            foreach (var group in groups)
+            {
+                Add(group);
+            }
+        }
+
+        public double[] Sums { get; }
+
+        public double[] Claims { get; }
+
+        /// <summary>Counts a group's claims in, with their current probabilities.</summary>
+        public void Add(GroupState group) => Count(group, +1);
+
+        /// <summary>Counts a leaving group's claims out.</summary>
+        public void Remove(GroupState group) => Count(group, -1);
+
+        /// <summary>Applies the noted moves of claims' probabilities, in order.</summary>
+        public void Apply(List<(int Source, double Change)> moves)
+        {
+            foreach (var (source, change) in moves)
+            {
+                Sums[source] += change;
+            }
+        }
+
+        private void Count(GroupState group, int sign)
+        {
+            if (!group.Counts)
+            {
+                return;
+            }
+
+            var sources = group.Sources.AsSpan();
+            var probabilities = group.ClaimProbabilities.AsSpan();
+            for (var c = 0; c < sources.Length; c++)
+            {
+                Sums[sources[c]] += sign * probabilities[c];
+                Claims[sources[c]] += sign;
+            }
+        }
     }
 
     /// <summary>
@@ -1319,22 +1389,28 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>Whether this group's claims count toward their sources' reliabilities: a question with one voice says nothing about reliability.</summary>
         public bool Counts => _model.Group.Voices >= 2;
 
-        /// <summary>Adds the probabilities of one source's claims here to its sums, as a step does for all (<see cref="ClaimTable.Accumulate"/>).</summary>
-        public void AccumulateFor(int source, ref double sum, ref double count)
+        /// <summary>
+        /// <see cref="Update"/>, noting in <paramref name="moves"/> how far the probability of each counted claim moved, by
+        /// its source (for <see cref="SourceTotals"/>).
+        /// </summary>
+        public void UpdateNoting(double[] weights, double falseValues, List<(int Source, double Change)> moves)
         {
+            var claimProbabilities = ClaimProbabilities.AsSpan();
+            var n = claimProbabilities.Length;
+            Span<double> before = n <= StackLimit ? stackalloc double[n] : new double[n];
+            claimProbabilities.CopyTo(before);
+            Update(weights, falseValues);
             if (!Counts)
             {
                 return;
             }
 
             var sources = _model.Sources.AsSpan();
-            var claimProbabilities = ClaimProbabilities.AsSpan();
-            for (var c = 0; c < sources.Length; c++)
+            for (var c = 0; c < n; c++)
             {
-                if (sources[c] == source)
+                if (claimProbabilities[c] != before[c])
                 {
-                    sum += claimProbabilities[c];
-                    count += 1;
+                    moves.Add((sources[c], claimProbabilities[c] - before[c]));
                 }
             }
         }

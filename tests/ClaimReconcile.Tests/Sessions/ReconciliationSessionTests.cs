@@ -251,6 +251,9 @@ public sealed class ReconciliationSessionTests
 
             Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
             Assert.Equal(0, session.GroupsShownStale());
+
+            // A local update keeps each source's totals as claims come, go and move: they stay those of every group.
+            Assert.InRange(session.TotalsDrift(), 0, 1e-9);
             judged += session.LastUpdate.GroupsJudged;
             verdictsMoved += before.Agreements != session.Report.Summary.Agreements ? 1 : 0;
             Assert.Equal(ReportJson.Write(session.AssembleInFull()), ReportJson.Write(session.Report));
