@@ -244,19 +244,27 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         // Each fixed range of groups notes how its claims' probabilities moved; the totals take the notes in range order,
         // so they do not depend on the schedule.
+        // The lists are the session's, kept from one update to the next.
         const int RegroupRange = 512;
-        var moves = new List<(int Source, double Change)>[(regroup.Count + RegroupRange - 1) / RegroupRange];
+        var moves = state.Moves;
+        var ranges = (regroup.Count + RegroupRange - 1) / RegroupRange;
+        while (moves.Count < ranges)
+        {
+            moves.Add([]);
+        }
+
         Partitioned.ForRanges(regroup.Count, (from, to) =>
         {
-            var noted = moves[from / RegroupRange] = [];
+            var noted = moves[from / RegroupRange];
+            noted.Clear();
             for (var i = from; i < to; i++)
             {
                 regroup[i].UpdateNoting(next, _options.FalseValues, noted);
             }
         }, parallelFrom: RegroupRange, rangeSize: RegroupRange);
-        foreach (var noted in moves)
+        for (var r = 0; r < ranges; r++)
         {
-            totals.Apply(noted);
+            totals.Apply(moves[r]);
         }
 
         chain.LastWeights = next;
@@ -297,6 +305,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         /// <summary>Each source's counted claims and the sum of their probabilities: built by the first local update, kept up to date after.</summary>
         public SourceTotals? Totals { get; set; }
+
+        /// <summary>How far the claims' probabilities moved in a local update, one list per fixed range of the groups it updates again.</summary>
+        public List<List<(int Source, double Change)>> Moves { get; } = [];
     }
 
     /// <summary>
