@@ -33,6 +33,9 @@ var copyingAfter = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { Detec
 
 // The setting docs/accuracy.md suggests for thousands of sources, where two false values shared by chance are common.
 var threeShared = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { MinSharedFalse = 3 });
+
+// The other setting it names: a lower prior probability that two sources are dependent.
+var rareCopying = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { CopyPrior = 0.01 });
 (string Name, IConsensusEstimator Estimator)[] estimators =
 [
     ("majority-vote", MajorityVoteEstimator.Instance),
@@ -40,6 +43,7 @@ var threeShared = new TruthDiscoveryEstimator(new TruthDiscoveryOptions { MinSha
     ("truth-discovery, copying looked for after the first estimate", copyingAfter),
     ("truth-discovery, copying looked for first", copyingFirst),
     ("truth-discovery, at least 3 shared false values for dependence", threeShared),
+    ("truth-discovery, prior of dependence 0.01", rareCopying),
 ];
 var flightClaims = FlightsData.LoadClaims(flights);
 var flightTruth = FlightsData.LoadTruth(flights);

@@ -195,9 +195,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
     /// <summary>
     /// The local update: the new groups' probabilities with the current weights, then one new reliability for each
-    /// source whose claims changed (from the groups it speaks in), then those groups again with the new weights. The
-    /// other sources keep their reliabilities, so the estimate drifts from the fixed point by about what one step
-    /// would have moved them.
+    /// source whose claims changed (from the running totals of its claims' probabilities), then the groups those
+    /// sources speak in again with the new weights. The other sources keep their reliabilities, so the estimate drifts
+    /// from the fixed point by about what one step would have moved them. Returns where the groups it computed again
+    /// lie, in order.
     /// </summary>
     private List<int> Nudge(Continuation state, List<GroupState>[] bySource, SourceTotals totals, List<GroupState> inserted, SortedSet<int> touched)
     {
@@ -242,9 +243,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             }
         }
 
-        // Each fixed range of groups notes how its claims' probabilities moved; the totals take the notes in range order,
-        // so they do not depend on the schedule.
-        // The lists are the session's, kept from one update to the next.
+        // Each fixed range of groups notes how its claims' probabilities moved, in a list the session keeps from one update
+        // to the next; the totals take the notes in range order, so they do not depend on the schedule.
         const int RegroupRange = 512;
         var moves = state.Moves;
         var ranges = (regroup.Count + RegroupRange - 1) / RegroupRange;
