@@ -39,7 +39,7 @@ public sealed class ReconciliationSession
     /// <summary>The warnings of the last incremental update's report, kept while no group with a warning comes or goes.</summary>
     private ImmutableArray<ReconciliationIssue>? _warnings;
 
-    /// <summary>For each group, whether the last update found its shown numbers moved: kept to be filled again.</summary>
+    /// <summary>For each group an update compares with the report, whether its shown numbers moved: kept to be filled again.</summary>
     private bool[]? _moved;
     private Indexes? _indexes;
 
@@ -301,30 +301,20 @@ public sealed class ReconciliationSession
 
         // A group keeps the estimate it was judged with while the new one shows the same, so it is compared with what
         // the report shows; the stale ones are listed in order. A local update names the groups it updated, and no other
-        // can have moved. Otherwise every group is compared, in parallel, each on its own.
+        // can have moved; otherwise every group is compared. They are compared in parallel, each on its own.
+        var count = updated?.Count ?? state.Groups.Length;
+        var moved = _moved is { } last && last.Length >= count ? last : _moved = new bool[state.Groups.Length];
+        Partitioned.For(count, i =>
+        {
+            var g = updated?[i] ?? i;
+            moved[i] = state.Groups[g].Estimate is not { } before || !shows(g, before);
+        });
         var stale = new List<int>();
-        if (updated is not null)
+        for (var i = 0; i < count; i++)
         {
-            var flags = new bool[updated.Count];
-            Partitioned.For(updated.Count, i => flags[i] = state.Groups[updated[i]].Estimate is not { } before || !shows(updated[i], before));
-            for (var i = 0; i < flags.Length; i++)
+            if (moved[i])
             {
-                if (flags[i])
-                {
-                    stale.Add(updated[i]);
-                }
-            }
-        }
-        else
-        {
-            var moved = _moved is { } last && last.Length == state.Groups.Length ? last : _moved = new bool[state.Groups.Length];
-            Partitioned.For(moved.Length, g => moved[g] = state.Groups[g].Estimate is not { } before || !shows(g, before));
-            for (var g = 0; g < moved.Length; g++)
-            {
-                if (moved[g])
-                {
-                    stale.Add(g);
-                }
+                stale.Add(updated?[i] ?? i);
             }
         }
 
