@@ -94,13 +94,11 @@ internal sealed class EntityResolver
                 ? [.. set]
                 : mentions.Distinct(StringComparer.Ordinal).ToList();
             distinct.Sort(StringComparer.Ordinal);
+            // Folding and reading names concern one mention each: on all cores for a large claim set, each into its slot.
             var folded = new string[distinct.Count];
-            for (var i = 0; i < distinct.Count; i++)
-            {
-                folded[i] = TextFolding.Fold(distinct[i]);
-            }
-
-            var parsed = Match(distinct, folded);
+            var read = new PersonName?[distinct.Count];
+            Partitioned.For(distinct.Count, i => (folded[i], read[i]) = (TextFolding.Fold(distinct[i]), PersonName.TryParse(distinct[i])));
+            var parsed = Match(distinct, folded, read);
 
             // Remember every given mention's answer, so that each later lookup is one dictionary probe.
             _known.EnsureCapacity(distinct.Count);
@@ -253,10 +251,11 @@ internal sealed class EntityResolver
         entity.Type is null || string.Equals(entity.Type.Trim(), "person", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Matches the given mentions (sorted ordinally, with their folded forms); returns the names read, by mention: only
-    /// mentions that read as names are in it, as a mention read here and not in it is no name.
+    /// Matches the given mentions (sorted ordinally, with their folded forms and the names they read as, if any); returns
+    /// the names read, by mention: only mentions that read as names are in it, as a mention read here and not in it is no
+    /// name.
     /// </summary>
-    private Dictionary<string, PersonName> Match(List<string> mentions, string[] foldedMentions)
+    private Dictionary<string, PersonName> Match(List<string> mentions, string[] foldedMentions, PersonName?[] names)
     {
         // One entry per distinct folded mention that reads as a name; the ordinally first spelling that does wins. Most
         // mentions of a large claim set read as no name, and they get no entries: nothing below would look at them.
@@ -270,7 +269,7 @@ internal sealed class EntityResolver
                 continue;
             }
 
-            if (PersonName.TryParse(mention) is { } name)
+            if (names[i] is { } name)
             {
                 parsed[mention] = name;
                 byFold[folded] = (mention, name);
