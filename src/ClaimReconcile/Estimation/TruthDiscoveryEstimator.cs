@@ -272,19 +272,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         // Groups were updated one by one: the claim table no longer matches them, and the next step builds it anew.
         chain.Claims = null;
 
-        // Where the updated groups lie, in order: no other group's probabilities changed.
-        var updated = new List<int>(regroup.Count + inserted.Count);
+        // Where the updated groups lie, in order: no other group's probabilities changed. The new groups are among them,
+        // as every source of a new group is touched.
+        var updated = new List<int>(regroup.Count);
         foreach (var group in regroup)
         {
             updated.Add(group.Index);
-        }
-
-        foreach (var group in inserted)
-        {
-            if (group.Visit != visit)
-            {
-                updated.Add(group.Index);
-            }
         }
 
         updated.Sort();
