@@ -164,18 +164,12 @@ public sealed class ReconciliationSession
         var delta = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, claim) in withdrawn)
         {
-            foreach (var (mention, _) in EntityResolver.Mentions(claim))
-            {
-                delta[mention] = delta.GetValueOrDefault(mention) - 1;
-            }
+            EntityResolver.CountMentions(delta, claim, -1);
         }
 
         foreach (var claim in added)
         {
-            foreach (var (mention, _) in EntityResolver.Mentions(claim))
-            {
-                delta[mention] = delta.GetValueOrDefault(mention) + 1;
-            }
+            EntityResolver.CountMentions(delta, claim, +1);
         }
 
         foreach (var (mention, change) in delta)
@@ -434,11 +428,34 @@ public sealed class ReconciliationSession
     private ReconciliationReport Rebuild(string why, int added = 0, int withdrawn = 0, List<string>? notFound = null)
     {
         var (report, state) = _reconciler.Build(Claims, [], 0, keep: true);
-        _positions.Clear();
         var compacted = Current().ToList();
         _claims.Clear();
         _claims.AddRange(compacted);
         _count = _claims.Count;
+
+        // Incremental updates need every claim to have an id and nothing to report before the compare stage: those
+        // issues name positions, which an update would shift.
+        var clean = state!.EarlyIssues == 0 && _claims.TrueForAll(c => c!.Id is not null);
+        _state = clean ? state : null;
+        _warnings = null;
+
+        // The positions and the lookups an update needs are independent of one another, so they are built side by side:
+        // at a million claims each is a dictionary of a million entries.
+        Indexes? indexes = null;
+        Parallel.Invoke(
+            Position,
+            () => indexes = clean ? new Indexes(state, _claims!) : null);
+        _indexes = indexes;
+        LastUpdate = new SessionUpdate(false, clean ? why : $"{why}; later updates run in full because {(state.EarlyIssues == 0 ? "a claim has no id" : "the claims have issues")}",
+            added, withdrawn, report.Groups.Length, report.Groups.Length, [.. notFound ?? []]);
+        return report;
+    }
+
+    /// <summary>Where each current claim with an id lies in <see cref="_claims"/> (the first, should ids repeat).</summary>
+    private void Position()
+    {
+        _positions.Clear();
+        _positions.EnsureCapacity(_claims.Count);
         for (var i = 0; i < _claims.Count; i++)
         {
             if (_claims[i]!.Id is { } id)
@@ -446,16 +463,6 @@ public sealed class ReconciliationSession
                 _positions.TryAdd(id, i);
             }
         }
-
-        // Incremental updates need every claim to have an id and nothing to report before the compare stage: those
-        // issues name positions, which an update would shift.
-        var clean = state!.EarlyIssues == 0 && _claims.TrueForAll(c => c!.Id is not null);
-        _state = clean ? state : null;
-        _warnings = null;
-        _indexes = clean ? new Indexes(state, _claims!) : null;
-        LastUpdate = new SessionUpdate(false, clean ? why : $"{why}; later updates run in full because {(state.EarlyIssues == 0 ? "a claim has no id" : "the claims have issues")}",
-            added, withdrawn, report.Groups.Length, report.Groups.Length, [.. notFound ?? []]);
-        return report;
     }
 
     /// <summary>Lookups a session keeps beside the run's state.</summary>
@@ -463,46 +470,72 @@ public sealed class ReconciliationSession
     {
         public Indexes(RunState state, List<Claim?> claims)
         {
-            foreach (var group in state.Groups)
-            {
-                foreach (var claim in group.Claims)
+            ById = new(claims.Count, StringComparer.Ordinal);
+            Questions = new(state.Groups.Length);
+            Parallel.Invoke(
+                () =>
                 {
-                    ById[claim.Id] = claim;
-                    if (!Questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out var list))
+                    foreach (var group in state.Groups)
                     {
-                        Questions[(claim.SubjectKey, claim.PropertyKey)] = list = [];
+                        foreach (var claim in group.Claims)
+                        {
+                            ById[claim.Id] = claim;
+                        }
                     }
+                },
+                () =>
+                {
+                    foreach (var group in state.Groups)
+                    {
+                        foreach (var claim in group.Claims)
+                        {
+                            if (!Questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out var list))
+                            {
+                                Questions[(claim.SubjectKey, claim.PropertyKey)] = list = [];
+                            }
 
-                    list.Add(claim);
-                }
-            }
-
-            foreach (var claim in claims)
-            {
-                Count(claim!, +1);
-            }
+                            list.Add(claim);
+                        }
+                    }
+                },
+                () => CountAll(claims));
         }
 
-        public Dictionary<string, PreparedClaim> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, PreparedClaim> ById { get; }
 
-        public Dictionary<(string, string), List<PreparedClaim>> Questions { get; } = [];
+        public Dictionary<(string, string), List<PreparedClaim>> Questions { get; }
 
         /// <summary>How many claims name each mention (subject, speaker, entity values, set members).</summary>
         public Dictionary<string, int> Mentions { get; } = new(StringComparer.Ordinal);
 
-        public void Count(Claim claim, int change)
+        public void Count(Claim claim, int change) => EntityResolver.CountMentions(Mentions, claim, change);
+
+        /// <summary>Counts the mentions of all <paramref name="claims"/>; a run of claims about one subject costs one lookup for it.</summary>
+        private void CountAll(List<Claim?> claims)
         {
-            foreach (var (mention, _) in EntityResolver.Mentions(claim))
+            var (subject, run) = ((string?)null, 0);
+            foreach (var claim in claims)
             {
-                var count = Mentions.GetValueOrDefault(mention) + change;
-                if (count == 0)
+                if (string.Equals(claim!.Subject, subject, StringComparison.Ordinal))
                 {
-                    Mentions.Remove(mention);
+                    run++;
                 }
                 else
                 {
-                    Mentions[mention] = count;
+                    if (subject is not null)
+                    {
+                        EntityResolver.CountMention(Mentions, subject, run);
+                    }
+
+                    (subject, run) = (claim.Subject, 1);
                 }
+
+                EntityResolver.CountMentions(Mentions, claim, +1, subject: false);
+            }
+
+            if (subject is not null)
+            {
+                EntityResolver.CountMention(Mentions, subject, run);
             }
         }
     }

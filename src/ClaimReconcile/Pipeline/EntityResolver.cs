@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ClaimReconcile.Pipeline.Names;
 
 namespace ClaimReconcile.Pipeline;
@@ -135,6 +136,48 @@ internal sealed class EntityResolver
         else if (claim.Value is SetValue s)
         {
             mentions.UnionWith(s.Members);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="change"/> to the count of each mention of <paramref name="claim"/>: the mentions
+    /// <see cref="Mentions"/> lists, every occurrence, without naming their paths (the subject only when
+    /// <paramref name="subject"/>, for callers that count a run of claims about one subject at once). A count that
+    /// reaches 0 is removed, so a mention is in <paramref name="counts"/> exactly while some claim names it.
+    /// </summary>
+    public static void CountMentions(Dictionary<string, int> counts, Claim claim, int change, bool subject = true)
+    {
+        if (subject)
+        {
+            CountMention(counts, claim.Subject, change);
+        }
+
+        if (claim.Speaker is { } speaker)
+        {
+            CountMention(counts, speaker, change);
+        }
+
+        if (claim.Value is EntityValue e)
+        {
+            CountMention(counts, e.Mention, change);
+        }
+        else if (claim.Value is SetValue s)
+        {
+            foreach (var member in s.Members)
+            {
+                CountMention(counts, member, change);
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="change"/> to the count of <paramref name="mention"/>, removing it at 0.</summary>
+    public static void CountMention(Dictionary<string, int> counts, string mention, int change)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, mention, out _);
+        count += change;
+        if (count == 0)
+        {
+            counts.Remove(mention);
         }
     }
 

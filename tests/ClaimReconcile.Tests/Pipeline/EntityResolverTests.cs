@@ -46,6 +46,36 @@ public sealed class EntityResolverTests
     }
 
     [Fact]
+    public void CountMentions_CountsWhatMentionsLists_AndForgetsMentionsNoClaimNames()
+    {
+        Claim[] claims =
+        [
+            new("zeit", "Dimitrijew", "role", ClaimValue.Text("Sondergesandter")) { Speaker = "Uschakow" },
+            new("tsp", "talks", "attendees", ClaimValue.Set("Witkoff", "Kushner", "Dimitrijew")),
+            new("bild", "talks", "host", ClaimValue.Entity("Putin")) { Speaker = "Peskow" },
+        ];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        foreach (var claim in claims)
+        {
+            EntityResolver.CountMentions(counts, claim, +1);
+        }
+
+        var listed = claims.SelectMany(c => EntityResolver.Mentions(c)).GroupBy(m => m.Mention).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(listed.OrderBy(p => p.Key, StringComparer.Ordinal), counts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(2, counts["talks"]);
+        Assert.Equal(2, counts["Dimitrijew"]);
+
+        EntityResolver.CountMentions(counts, claims[0], -1);
+        Assert.False(counts.ContainsKey("Uschakow"));
+        Assert.Equal(1, counts["Dimitrijew"]);
+
+        EntityResolver.CountMentions(counts, claims[1], -1);
+        EntityResolver.CountMentions(counts, claims[2], -1);
+        Assert.Empty(counts);
+    }
+
+    [Fact]
     public void Reconcile_ClaimsNamingEntityByAliasAndId_FormOneGroupThatAgrees()
     {
         var set = ClaimSet.CreateBuilder()

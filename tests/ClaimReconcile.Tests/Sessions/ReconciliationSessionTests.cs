@@ -135,6 +135,25 @@ public sealed class ReconciliationSessionTests
     }
 
     [Fact]
+    public void Withdraw_TheOnlyClaimNamingASubject_RunsInFullAndSaysWhy()
+    {
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 50, sources: 10, seed: 5);
+
+        // Last in the set, so that its subject is the last one the session counts when it opens.
+        var lone = new Claim("s00", "a subject only one claim names", "answer", ClaimValue.Text("yes")) { Id = "lone-1" };
+        var session = reconciler.Open(new ClaimSet(all.Sources, [.. all.Claims, lone]));
+
+        session.Withdraw(all.Claims[^1].Id!);
+        Assert.True(session.LastUpdate.Incremental, session.LastUpdate.FullRunReason);
+
+        session.Withdraw("lone-1");
+        Assert.False(session.LastUpdate.Incremental);
+        Assert.Contains("\"a subject only one claim names\" is no longer named by any claim", session.LastUpdate.FullRunReason, StringComparison.Ordinal);
+        AssertSameAsFullRun(reconciler, session);
+    }
+
+    [Fact]
     public void Add_ClaimWithAnIssueOrWithoutId_RunsInFull_AndLosesNothing()
     {
         var reconciler = new Reconciler(clock: Clock);
