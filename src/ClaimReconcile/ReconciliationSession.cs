@@ -336,6 +336,9 @@ public sealed class ReconciliationSession
         ? Enumerable.Range(0, _state.Groups.Length).Count(g => _state.Groups[g].Estimate is not { } before || !kept.Chain.Groups[g].Shows(before, Judgement.Shown))
         : 0;
 
+    /// <summary>For tests: whether the estimator already keeps what local updates need (each source's groups and running totals).</summary>
+    internal bool KeepsLocalLookups => _state?.Estimation is { BySource: not null, Totals: not null };
+
     /// <summary>
     /// For tests: how far the running totals a local update keeps for each source are from totals taken afresh from every
     /// group (the largest difference of a sum of probabilities), or infinity when a count of claims differs; 0 when no
@@ -439,12 +442,20 @@ public sealed class ReconciliationSession
         _state = clean ? state : null;
         _warnings = null;
 
-        // The positions and the lookups an update needs are independent of one another, so they are built side by side:
-        // at a million claims each is a dictionary of a million entries.
+        // The positions, the lookups an update needs and, settling locally, what the estimator keeps for local updates
+        // are independent of one another, so they are built side by side: at a million claims the first two are
+        // dictionaries of a million entries.
         Indexes? indexes = null;
         Parallel.Invoke(
             Position,
-            () => indexes = clean ? new Indexes(state, _claims!) : null);
+            () => indexes = clean ? new Indexes(state, _claims!) : null,
+            () =>
+            {
+                if (clean && Settling == SessionSettling.Local && state.Estimation is { } kept)
+                {
+                    TruthDiscoveryEstimator.PrepareLocal(kept);
+                }
+            });
         _indexes = indexes;
         LastUpdate = new SessionUpdate(false, clean ? why : $"{why}; later updates run in full because {(state.EarlyIssues == 0 ? "a claim has no id" : "the claims have issues")}",
             added, withdrawn, report.Groups.Length, report.Groups.Length, [.. notFound ?? []]);

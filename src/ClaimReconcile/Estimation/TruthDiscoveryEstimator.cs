@@ -166,6 +166,18 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, updated);
     }
 
+    /// <summary>
+    /// Builds what local updates keep, each source's groups and running totals, before the first update, so that the
+    /// first costs what later ones do. The two are independent, so they are built side by side.
+    /// </summary>
+    internal static void PrepareLocal(Continuation state)
+    {
+        var (groups, sources) = (state.Chain.Groups, state.Priors.Length);
+        Parallel.Invoke(
+            () => state.BySource ??= Index(groups, sources),
+            () => state.Totals ??= new SourceTotals(groups, sources));
+    }
+
     /// <summary>For each source, the groups it speaks in (for local updates).</summary>
     private static List<GroupState>[] Index(GroupState[] groups, int sources)
     {
@@ -287,7 +299,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
     internal sealed record Continuation(Chain Chain, double[] Priors, ImmutableArray<DetectedDependence> Dependencies, DependenceMap ByPair)
     {
-        /// <summary>For each source, the groups it speaks in: built by the first local update, kept up to date after.</summary>
+        /// <summary>For each source, the groups it speaks in: built when a session that settles locally opens (<see cref="PrepareLocal"/>) or by the first local update, kept up to date after.</summary>
         public List<GroupState>[]? BySource { get; set; }
 
         /// <summary>How many local updates ran: each marks the groups it updates again with its number (<see cref="GroupState.Visit"/>).</summary>
@@ -296,7 +308,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// <summary>The groups a local update updates again, a list kept for the next update.</summary>
         public List<GroupState> Regroup { get; } = [];
 
-        /// <summary>Each source's counted claims and the sum of their probabilities: built by the first local update, kept up to date after.</summary>
+        /// <summary>Each source's counted claims and the sum of their probabilities: built with <see cref="BySource"/>, kept up to date after.</summary>
         public SourceTotals? Totals { get; set; }
 
         /// <summary>How far the claims' probabilities moved in a local update, one list per fixed range of the groups it updates again.</summary>

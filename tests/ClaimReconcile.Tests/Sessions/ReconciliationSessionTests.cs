@@ -217,6 +217,8 @@ public sealed class ReconciliationSessionTests
         var reconciler = new Reconciler(clock: Clock);
         var all = Generated.Claims(questions: 300, sources: 40, seed: 12);
         var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Where((_, i) => i % 10 != 0)), SessionSettling.Local);
+        Assert.True(session.KeepsLocalLookups);
+        Assert.Equal(0, session.TotalsDrift());
         foreach (var claim in all.Claims.Where((_, i) => i % 10 == 0).Take(20))
         {
             session.Add(claim);
@@ -235,6 +237,7 @@ public sealed class ReconciliationSessionTests
 
         session.Refresh();
         AssertSameAsFullRun(reconciler, session);
+        Assert.True(session.KeepsLocalLookups);
     }
 
     [Theory]
@@ -247,6 +250,10 @@ public sealed class ReconciliationSessionTests
         var reconciler = new Reconciler(clock: Clock);
         var all = Generated.Claims(questions: 200, sources: 30, seed: 9);
         var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Where((_, i) => i % 7 != 0)), settling);
+
+        // Settling locally, the session has what its updates keep ready when it opens, so that its first update costs
+        // what later ones do; settling in full, it never needs them.
+        Assert.Equal(settling == SessionSettling.Local, session.KeepsLocalLookups);
         var later = all.Claims.Where((_, i) => i % 7 == 0).ToList();
         var random = new Random(5);
         var (judged, verdictsMoved) = (0, 0);
