@@ -202,12 +202,30 @@ public sealed class ReconciliationSession
             return Rebuild($"an added claim has an issue ({issues[0].Code})", added.Count, withdrawn.Count, notFound);
         }
 
+        // Each withdrawn claim is found in the question it answers, keyed as when it came, by its id (ids are unique
+        // while updates are incremental).
+        var gone = new List<PreparedClaim>(withdrawn.Count);
+        foreach (var (id, raw) in withdrawn)
+        {
+            var at = indexes.Questions.TryGetValue(state.Preparation.QuestionOf(raw), out var list) ? list.FindIndex(c => c.Id == id) : -1;
+            if (at < 0)
+            {
+                break;
+            }
+
+            gone.Add(list![at]);
+        }
+
+        if (gone.Count < withdrawn.Count)
+        {
+            // Not expected: a claim keys as it did when it came. Should it not, the full run is the safe answer.
+            return Rebuild("a withdrawn claim was not found where it was grouped", added.Count, withdrawn.Count, notFound);
+        }
+
         // The questions the change touches, each regrouped from its claims.
         var touched = new SortedSet<(string Subject, string Property)>(QuestionOrder.Instance);
-        foreach (var (id, _) in withdrawn)
+        foreach (var claim in gone)
         {
-            var claim = indexes.ById[id];
-            indexes.ById.Remove(id);
             indexes.Questions[(claim.SubjectKey, claim.PropertyKey)].Remove(claim);
             state.ClaimCounts[state.SourceIndex[claim.Source.Id]]--;
             touched.Add((claim.SubjectKey, claim.PropertyKey));
@@ -215,7 +233,6 @@ public sealed class ReconciliationSession
 
         foreach (var claim in prepared)
         {
-            indexes.ById[claim.Id] = claim;
             if (!indexes.Questions.TryGetValue((claim.SubjectKey, claim.PropertyKey), out var list))
             {
                 indexes.Questions[(claim.SubjectKey, claim.PropertyKey)] = list = [];
@@ -481,19 +498,8 @@ public sealed class ReconciliationSession
     {
         public Indexes(RunState state, List<Claim?> claims)
         {
-            ById = new(claims.Count, StringComparer.Ordinal);
             Questions = new(state.Groups.Length);
             Parallel.Invoke(
-                () =>
-                {
-                    foreach (var group in state.Groups)
-                    {
-                        foreach (var claim in group.Claims)
-                        {
-                            ById[claim.Id] = claim;
-                        }
-                    }
-                },
                 () =>
                 {
                     foreach (var group in state.Groups)
@@ -511,8 +517,6 @@ public sealed class ReconciliationSession
                 },
                 () => CountAll(claims));
         }
-
-        public Dictionary<string, PreparedClaim> ById { get; }
 
         public Dictionary<(string, string), List<PreparedClaim>> Questions { get; }
 

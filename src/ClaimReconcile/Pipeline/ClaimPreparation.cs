@@ -101,6 +101,13 @@ internal sealed class ClaimPreparation
         return Fill(new PreparedClaim(claim, id, source), ref recent);
     }
 
+    /// <summary>The question a claim answers, keyed as <see cref="PrepareAll"/> keys it: its subject's key and its property's.</summary>
+    public (string SubjectKey, string PropertyKey) QuestionOf(Claim claim) => (_resolver.Key(claim.Subject), PropertyOf(claim.Property).Key);
+
+    /// <summary>A property's key, and whether it asks for an age.</summary>
+    private (string Key, bool IsAge) PropertyOf(string property) =>
+        _properties.GetOrAdd(property, static property => (TextFolding.Fold(property), ValueNormalizer.IsAge(property)));
+
     /// <summary>
     /// Fills in a validated claim's keys, voice, scope and form. A subject or property spelled as in
     /// <paramref name="recent"/> takes the key found there (the same key a lookup gives, without the lookup); the claim's
@@ -111,7 +118,7 @@ internal sealed class ClaimPreparation
         var (claim, source) = (prepared.Claim, prepared.Source);
         if (!string.Equals(claim.Property, recent.Property, StringComparison.Ordinal))
         {
-            var (key, age) = _properties.GetOrAdd(claim.Property, static property => (TextFolding.Fold(property), ValueNormalizer.IsAge(property)));
+            var (key, age) = PropertyOf(claim.Property);
             recent.Property = claim.Property;
             (recent.PropertyKey, recent.IsAge) = (key, age);
         }

@@ -1,4 +1,6 @@
 using ClaimReconcile.Pipeline;
+using ClaimReconcile.Serialization;
+using ClaimReconcile.Tests.Support;
 
 namespace ClaimReconcile.Tests;
 
@@ -24,6 +26,19 @@ public sealed class ClaimPreparationTests
         Assert.Equal(alone.Select(p => Describe(p, preparation)), all.Select(p => Describe(p, preparation)));
         Assert.Equal("duration", all[0].PropertyKey);
         Assert.Equal(new KeyForm("text", "name 1"), all[1].Form);
+    }
+
+    [Fact]
+    public void QuestionOf_GivesTheKeysPreparingGives()
+    {
+        // A session finds a withdrawn claim by the question it answers, so that key must be the one preparing gave it.
+        var (validation, preparation) = Setup(ClaimSetJson.Read(File.ReadAllText(TestPaths.WorkedExample)).ClaimSet);
+
+        var prepared = preparation.PrepareAll(validation.Claims);
+
+        Assert.Equal(prepared.Select(p => (p.SubjectKey, p.PropertyKey)), prepared.Select(p => preparation.QuestionOf(p.Claim)));
+        Assert.Contains(prepared, p => p.SubjectKey != TextFolding.Fold(p.Claim.Subject));
+        Assert.Equal(("talks", "duration"), preparation.QuestionOf(Some.Claim("zeit", Some.Hours(5), subject: "Talks", property: "Duration")));
     }
 
     [Fact]
