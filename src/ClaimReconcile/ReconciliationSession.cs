@@ -210,16 +210,11 @@ public sealed class ReconciliationSession
             var at = indexes.Questions.TryGetValue(state.Preparation.QuestionOf(raw), out var list) ? list.FindIndex(c => c.Id == id) : -1;
             if (at < 0)
             {
-                break;
+                // Not expected: a claim keys as it did when it came. Should it not, the full run is the safe answer.
+                return Rebuild("a withdrawn claim was not found where it was grouped", added.Count, withdrawn.Count, notFound);
             }
 
             gone.Add(list![at]);
-        }
-
-        if (gone.Count < withdrawn.Count)
-        {
-            // Not expected: a claim keys as it did when it came. Should it not, the full run is the safe answer.
-            return Rebuild("a withdrawn claim was not found where it was grouped", added.Count, withdrawn.Count, notFound);
         }
 
         // The questions the change touches, each regrouped from its claims.
@@ -459,9 +454,8 @@ public sealed class ReconciliationSession
         _state = clean ? state : null;
         _warnings = null;
 
-        // The positions, the lookups an update needs and, settling locally, what the estimator keeps for local updates
-        // are independent of one another, so they are built side by side: at a million claims the first two are
-        // dictionaries of a million entries.
+        // The positions (a dictionary of a million entries at a million claims), the lookups an update needs and, settling
+        // locally, what the estimator keeps for local updates are independent of one another, so they are built side by side.
         Indexes? indexes = null;
         Parallel.Invoke(
             Position,
