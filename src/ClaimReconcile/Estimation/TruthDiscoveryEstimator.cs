@@ -1411,16 +1411,18 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         /// </summary>
         public void UpdateNoting(double[] weights, double falseValues, List<(int Source, double Change)> moves)
         {
+            if (!Counts)
+            {
+                // Its claims are not in the totals: nothing to note.
+                Update(weights, falseValues);
+                return;
+            }
+
             var claimProbabilities = ClaimProbabilities.AsSpan();
             var n = claimProbabilities.Length;
             Span<double> before = n <= StackLimit ? stackalloc double[n] : new double[n];
             claimProbabilities.CopyTo(before);
             Update(weights, falseValues);
-            if (!Counts)
-            {
-                return;
-            }
-
             var sources = _model.Sources.AsSpan();
             for (var c = 0; c < n; c++)
             {

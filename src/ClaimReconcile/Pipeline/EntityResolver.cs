@@ -118,25 +118,9 @@ internal sealed class EntityResolver
     public static void AddMentions(HashSet<string> mentions, Claim claim, ref string? previousSubject)
     {
         // Claims about one subject tend to come together; a repeated subject then costs a comparison, not a hash.
-        if (!string.Equals(claim.Subject, previousSubject, StringComparison.Ordinal))
-        {
-            mentions.Add(claim.Subject);
-            previousSubject = claim.Subject;
-        }
-
-        if (claim.Speaker is { } speaker)
-        {
-            mentions.Add(speaker);
-        }
-
-        if (claim.Value is EntityValue e)
-        {
-            mentions.Add(e.Mention);
-        }
-        else if (claim.Value is SetValue s)
-        {
-            mentions.UnionWith(s.Members);
-        }
+        var repeated = string.Equals(claim.Subject, previousSubject, StringComparison.Ordinal);
+        previousSubject = claim.Subject;
+        ForEachMention(claim, subject: !repeated, new Collect(mentions));
     }
 
     /// <summary>
@@ -145,29 +129,57 @@ internal sealed class EntityResolver
     /// <paramref name="subject"/>, for callers that count a run of claims about one subject at once). A count that
     /// reaches 0 is removed, so a mention is in <paramref name="counts"/> exactly while some claim names it.
     /// </summary>
-    public static void CountMentions(Dictionary<string, int> counts, Claim claim, int change, bool subject = true)
+    public static void CountMentions(Dictionary<string, int> counts, Claim claim, int change, bool subject = true) =>
+        ForEachMention(claim, subject, new Count(counts, change));
+
+    /// <summary>
+    /// Gives <paramref name="taker"/> each mention of <paramref name="claim"/> that <see cref="Mentions"/> lists, every
+    /// occurrence, without its path (the subject only when <paramref name="subject"/>): the one walk over a claim's
+    /// mentions that collecting and counting them share. The taker is a struct, so each use compiles to direct calls
+    /// (validation collects the mentions of every claim).
+    /// </summary>
+    private static void ForEachMention<TTaker>(Claim claim, bool subject, TTaker taker)
+        where TTaker : struct, IMentionTaker
     {
         if (subject)
         {
-            CountMention(counts, claim.Subject, change);
+            taker.Take(claim.Subject);
         }
 
         if (claim.Speaker is { } speaker)
         {
-            CountMention(counts, speaker, change);
+            taker.Take(speaker);
         }
 
         if (claim.Value is EntityValue e)
         {
-            CountMention(counts, e.Mention, change);
+            taker.Take(e.Mention);
         }
         else if (claim.Value is SetValue s)
         {
             foreach (var member in s.Members)
             {
-                CountMention(counts, member, change);
+                taker.Take(member);
             }
         }
+    }
+
+    /// <summary>What <see cref="ForEachMention"/> gives each mention to.</summary>
+    private interface IMentionTaker
+    {
+        void Take(string mention);
+    }
+
+    /// <summary>Collects mentions into a set.</summary>
+    private readonly struct Collect(HashSet<string> mentions) : IMentionTaker
+    {
+        public void Take(string mention) => mentions.Add(mention);
+    }
+
+    /// <summary>Adds a change to each mention's count (<see cref="CountMention"/>).</summary>
+    private readonly struct Count(Dictionary<string, int> counts, int change) : IMentionTaker
+    {
+        public void Take(string mention) => CountMention(counts, mention, change);
     }
 
     /// <summary>Adds <paramref name="change"/> to the count of <paramref name="mention"/>, removing it at 0.</summary>
