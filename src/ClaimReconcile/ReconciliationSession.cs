@@ -191,10 +191,10 @@ public sealed class ReconciliationSession
 
         // Read the new claims as a full run would: validation, names, values, scope. Anything to report: run in full.
         var issues = new List<ReconciliationIssue>();
-        var mini = new ClaimSet(_frame.Sources, added, _frame.Entities, _frame.Events);
-        var validation = Validation.Run(mini);
+        ImmutableArray<Claim> adding = [.. added];
+        var validation = Validation.Run(adding, state.Validation);
         issues.AddRange(validation.Issues);
-        state.Resolver.ReportAmbiguities(mini.Claims, validation.Claims, issues);
+        state.Resolver.ReportAmbiguities(adding, validation.Claims, issues);
         var prepared = state.Preparation.PrepareAll(validation.Claims);
         Grouping.AttachToEvents(prepared, state.Validation.Events, state.Resolver, issues);
         if (issues.Count > 0)

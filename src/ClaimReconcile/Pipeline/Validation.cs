@@ -5,13 +5,21 @@ namespace ClaimReconcile.Pipeline;
 /// <summary>The validate stage: drops what cannot be reconciled, reporting each with a code and a location.</summary>
 internal sealed class Validation
 {
+    /// <summary>A validation of its own sources, entities and events, or, with <paramref name="frame"/>, of that one's.</summary>
+    private Validation(Validation? frame = null)
+    {
+        Sources = frame?.Sources ?? new(StringComparer.Ordinal);
+        Entities = frame?.Entities ?? [];
+        Events = frame?.Events ?? new(StringComparer.Ordinal);
+    }
+
     public List<ReconciliationIssue> Issues { get; } = [];
 
-    public Dictionary<string, Source> Sources { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Source> Sources { get; }
 
-    public List<Entity> Entities { get; } = [];
+    public List<Entity> Entities { get; }
 
-    public Dictionary<string, Event> Events { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Event> Events { get; }
 
     /// <summary>
     /// The claims that passed, in input order, each already in the object the preparation fills in (rather than in a
@@ -41,6 +49,19 @@ internal sealed class Validation
         v.CheckEntities(set.Entities);
         v.CheckEvents(set.Events);
         v.CheckClaims(set.Claims, parallelFrom);
+        return v;
+    }
+
+    /// <summary>
+    /// Validates <paramref name="claims"/> against the sources, entities and events <paramref name="frame"/> kept, which
+    /// it shares (read only): what a session checks of the claims an update adds. The frame's sources and the rest were
+    /// checked when the session opened, without issues (or updates would not be incremental), and do not change, so
+    /// checking them again for every update (their derivation cycles too) would find nothing new.
+    /// </summary>
+    public static Validation Run(ImmutableArray<Claim> claims, Validation frame)
+    {
+        var v = new Validation(frame);
+        v.CheckClaims(claims, ClaimPreparation.ParallelFrom);
         return v;
     }
 

@@ -69,4 +69,31 @@ public sealed class ValidationTests
         Assert.Equal(claims.Length, alone.Claims.Count + alone.Rejected);
         Assert.Equal(alone.Claims.Select(c => (c.Id, c.Claim.Value, c.Source.Id)), parallel.Claims.Select(c => (c.Id, c.Claim.Value, c.Source.Id)));
     }
+
+    [Fact]
+    public void Run_ClaimsAgainstAFrame_ChecksTheClaimsAloneAgainstTheFramesSourcesAndEvents()
+    {
+        // The frame's sources derive from each other in a cycle: a warning of the frame's own, which checking only the
+        // claims against it does not repeat.
+        var frame = Validation.Run(new ClaimSet(
+            [new Source("zeit") { DerivedFrom = ["tsp"] }, new Source("tsp") { DerivedFrom = ["zeit"] }], [], events: [new Event("talks")]));
+        Assert.Contains(frame.Issues, i => i.Code == IssueCodes.DerivationCycle);
+
+        var claims = Validation.Run(
+            [
+                Some.Claim("zeit", Some.Hours(5), id: "a", scope: ClaimScope.ForEvent("talks")),
+                Some.Claim("ghost", Some.Hours(4), id: "b"),
+                Some.Claim("tsp", Some.Hours(3), id: "c", scope: ClaimScope.ForEvent("nowhere")),
+                Some.Claim("tsp", Some.Hours(2), id: "a"),
+            ],
+            frame);
+
+        Assert.Equal(
+            [(IssueCodes.UnknownSource, "$.claims[1].source"), (IssueCodes.UnknownEvent, "$.claims[2].scope.event"), (IssueCodes.DuplicateId, "$.claims[3].id")],
+            claims.Issues.Select(i => (i.Code, i.Path)));
+        Assert.Equal(["a"], claims.Claims.Select(c => c.Id));
+        Assert.Same(frame.Sources["zeit"], claims.Claims[0].Source);
+        Assert.Same(frame.Sources, claims.Sources);
+        Assert.Same(frame.Events, claims.Events);
+    }
 }
