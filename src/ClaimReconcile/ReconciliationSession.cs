@@ -289,11 +289,13 @@ public sealed class ReconciliationSession
         ImmutableArray<double> reliabilities;
         Func<int, GroupEstimate> estimateOf;
         Func<int, GroupEstimate, bool> shows;
-        List<int>? updated = null;
+        List<int>? stale = null;
         if (state.Estimation is { } kept && _reconciler.Estimator is TruthDiscoveryEstimator truthDiscovery)
         {
-            var continued = truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full);
-            (reliabilities, state.Dependencies, updated) = (continued.SourceReliabilities, continued.Dependencies, continued.Updated);
+            // A local update asks whether each group it updated moved right after updating it (see below).
+            var continued = truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full,
+                moved: group => state.Groups[group.Index].Estimate is not { } before || !group.Shows(before, Judgement.Shown));
+            (reliabilities, state.Dependencies, stale) = (continued.SourceReliabilities, continued.Dependencies, continued.Moved);
             estimateOf = g => continued.Groups[g].Result();
             shows = (g, before) => continued.Groups[g].Shows(before, Judgement.Shown);
         }
@@ -306,21 +308,20 @@ public sealed class ReconciliationSession
         }
 
         // A group keeps the estimate it was judged with while the new one shows the same, so it is compared with what
-        // the report shows; the stale ones are listed in order. A local update names the groups it updated, and no other
-        // can have moved; otherwise every group is compared. They are compared in parallel, each on its own.
-        var count = updated?.Count ?? state.Groups.Length;
-        var moved = _moved is { } last && last.Length >= count ? last : _moved = new bool[state.Groups.Length];
-        Partitioned.For(count, i =>
+        // the report shows; the stale ones are listed in order. A local update compared the groups it updated, and no
+        // other can have moved; otherwise every group is compared here, in parallel, each on its own.
+        if (stale is null)
         {
-            var g = updated?[i] ?? i;
-            moved[i] = state.Groups[g].Estimate is not { } before || !shows(g, before);
-        });
-        var stale = new List<int>();
-        for (var i = 0; i < count; i++)
-        {
-            if (moved[i])
+            var count = state.Groups.Length;
+            var moved = _moved is { } last && last.Length >= count ? last : _moved = new bool[count];
+            Partitioned.For(count, g => moved[g] = state.Groups[g].Estimate is not { } before || !shows(g, before));
+            stale = [];
+            for (var g = 0; g < count; g++)
             {
-                stale.Add(updated?[i] ?? i);
+                if (moved[g])
+                {
+                    stale.Add(g);
+                }
             }
         }
 

@@ -92,7 +92,14 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// (a full run looks for copying anew). Returns the groups in the new order, whose estimates are made only when asked
     /// for (an update judges few groups again), with the reliabilities and the dependence.
     /// </summary>
-    internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true)
+    /// <param name="state">The kept state, brought up to date.</param>
+    /// <param name="splices">The groups that changed.</param>
+    /// <param name="settle">Whether the reliabilities settle in full; otherwise the update is local (<see cref="Nudge"/>).</param>
+    /// <param name="moved">
+    /// For a local update: whether a group it updated now shows otherwise than its report does, asked right after the
+    /// group's update, while its numbers are at hand, and on the thread that updated it. Without it, every group updated counts as moved.
+    /// </param>
+    internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true, Func<GroupState, bool>? moved = null)
     {
         var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
         var totals = settle ? null : state.Totals ??= new SourceTotals(state.Chain.Groups, state.Priors.Length);
@@ -159,11 +166,11 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         if (bySource is null)
         {
             Iterate(state.Chain, state.Priors);
-            return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, Updated: null);
+            return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, Moved: null);
         }
 
-        var updated = Nudge(state, bySource, totals!, inserted, touched);
-        return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, updated);
+        var stale = Nudge(state, bySource, totals!, inserted, touched, moved);
+        return new Continued(state.Chain.Groups, [.. state.Chain.Reliability], state.Dependencies, stale);
     }
 
     /// <summary>
@@ -210,9 +217,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// source whose claims changed (from the running totals of its claims' probabilities), then the groups those
     /// sources speak in again with the new weights. The other sources keep their reliabilities, so the estimate drifts
     /// from the fixed point by about what one step would have moved them. Returns where the groups it computed again
-    /// lie, in order.
+    /// that <paramref name="moved"/> says moved lie, in order: no other group's probabilities changed.
     /// </summary>
-    private List<int> Nudge(Continuation state, List<GroupState>[] bySource, SourceTotals totals, List<GroupState> inserted, SortedSet<int> touched)
+    private List<int> Nudge(Continuation state, List<GroupState>[] bySource, SourceTotals totals, List<GroupState> inserted, SortedSet<int> touched,
+        Func<GroupState, bool>? moved)
     {
         var chain = state.Chain;
         var reliability = chain.Reliability;
@@ -256,7 +264,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         // Each fixed range of groups notes how its claims' probabilities moved, in a list the session keeps from one update
-        // to the next; the totals take the notes in range order, so they do not depend on the schedule.
+        // to the next; the totals take the notes in range order, so they do not depend on the schedule. Whether a group
+        // moved is asked at once: a million claims' groups do not stay in the cache, and a second visit would read them
+        // all from memory again.
         const int RegroupRange = 512;
         var moves = state.Moves;
         var ranges = (regroup.Count + RegroupRange - 1) / RegroupRange;
@@ -265,6 +275,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             moves.Add([]);
         }
 
+        var stale = state.Stale.Length >= regroup.Count ? state.Stale : state.Stale = new bool[regroup.Count + (regroup.Count / 4)];
         Partitioned.ForRanges(regroup.Count, (from, to) =>
         {
             var noted = moves[from / RegroupRange];
@@ -272,6 +283,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             for (var i = from; i < to; i++)
             {
                 regroup[i].UpdateNoting(next, _options.FalseValues, noted);
+                stale[i] = moved?.Invoke(regroup[i]) ?? true;
             }
         }, parallelFrom: RegroupRange, rangeSize: RegroupRange);
         for (var r = 0; r < ranges; r++)
@@ -284,12 +296,15 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         // Groups were updated one by one: the claim table no longer matches them, and the next step builds it anew.
         chain.Claims = null;
 
-        // Where the updated groups lie, in order: no other group's probabilities changed. The new groups are among them,
-        // as every source of a new group is touched.
-        var updated = new List<int>(regroup.Count);
-        foreach (var group in regroup)
+        // Where the updated groups that moved lie, in order. The new groups are among those updated, as every source of a
+        // new group is touched.
+        var updated = new List<int>();
+        for (var i = 0; i < regroup.Count; i++)
         {
-            updated.Add(group.Index);
+            if (stale[i])
+            {
+                updated.Add(regroup[i].Index);
+            }
         }
 
         updated.Sort();
@@ -313,6 +328,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         /// <summary>How far the claims' probabilities moved in a local update, one list per fixed range of the groups it updates again.</summary>
         public List<List<(int Source, double Change)>> Moves { get; } = [];
+
+        /// <summary>Whether each group a local update updates again moved (in the order of <see cref="Regroup"/>), kept for the next update.</summary>
+        public bool[] Stale { get; set; } = [];
     }
 
     /// <summary>
@@ -372,10 +390,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>
     /// What <see cref="Continue"/> leaves: the groups in their new order (<see cref="GroupState.Result"/> makes a group's
     /// estimate, <see cref="GroupState.Shows"/> compares one without making it), each source's reliability, the
-    /// dependence kept, and, after a local update, where the groups whose probabilities were computed again lie, in
-    /// order (<see langword="null"/> when any group may have changed).
+    /// dependence kept, and, after a local update, where the groups whose probabilities were computed again and that
+    /// moved lie, in order (<see langword="null"/> when any group may have changed).
     /// </summary>
-    internal sealed record Continued(GroupState[] Groups, ImmutableArray<double> SourceReliabilities, ImmutableArray<DetectedDependence> Dependencies, List<int>? Updated);
+    internal sealed record Continued(GroupState[] Groups, ImmutableArray<double> SourceReliabilities, ImmutableArray<DetectedDependence> Dependencies, List<int>? Moved);
 
     /// <summary>The final state of one order of the estimate (the groups' estimates are read only from the order kept).</summary>
     private sealed record RunResult(Chain Chain, ImmutableArray<DetectedDependence> Dependencies);
