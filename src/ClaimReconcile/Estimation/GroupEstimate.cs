@@ -10,6 +10,15 @@ namespace ClaimReconcile.Estimation;
 public sealed record GroupEstimate(int? Winner, double Confidence, ImmutableArray<double> ClaimProbabilities)
 {
     /// <summary>
+    /// The confidence, and every claim's probability, of a group without a candidate value (all its claims deny values
+    /// or give none to weigh): nothing speaks for or against any value, so every estimator says ½.
+    /// </summary>
+    internal const double Undecided = 0.5;
+
+    /// <summary>The estimate of a group of <paramref name="claims"/> claims without a candidate value: no winner, and <see cref="Undecided"/> throughout.</summary>
+    internal static GroupEstimate WithoutCandidates(int claims) => new(null, Undecided, [.. Enumerable.Repeat(Undecided, claims)]);
+
+    /// <summary>
     /// Whether this estimate shows the same as one with <paramref name="winner"/>, <paramref name="confidence"/> and
     /// <paramref name="claimProbabilities"/>, each number rounded by <paramref name="shown"/> as a report rounds it.
     /// </summary>

@@ -16,9 +16,6 @@ namespace ClaimReconcile.Estimation;
 /// </remarks>
 public sealed class MajorityVoteEstimator : IConsensusEstimator
 {
-    /// <summary>Up to this many claims or voices, a group's scratch space lives on the stack.</summary>
-    private const int StackLimit = 256;
-
     /// <summary>The prior reliability of a source that declares none.</summary>
     public const double DefaultPrior = 0.5;
 
@@ -68,8 +65,8 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
     private static GroupEstimate EstimateGroup(EstimationGroup group)
     {
         var n = group.Claims.Length;
-        Span<double> votes = n <= StackLimit ? stackalloc double[n] : new double[n];
-        Span<double> perVoice = group.Voices <= StackLimit ? stackalloc double[group.Voices] : new double[group.Voices];
+        Span<double> votes = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
+        Span<double> perVoice = group.Voices <= Scratch.StackLimit ? stackalloc double[group.Voices] : new double[group.Voices];
         var best = -1;
         for (var candidate = 0; candidate < n; candidate++)
         {
@@ -89,7 +86,7 @@ public sealed class MajorityVoteEstimator : IConsensusEstimator
 
         if (best < 0)
         {
-            return new GroupEstimate(null, 0.5, [.. Enumerable.Repeat(0.5, n)]);
+            return GroupEstimate.WithoutCandidates(n);
         }
 
         var tie = false;

@@ -29,9 +29,6 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     private const double Same = 0.999;
     private const int Rounds = 2;
 
-    /// <summary>Up to this many items, a group's scratch space lives on the stack: groups are small, and a step visits every one.</summary>
-    private const int StackLimit = 256;
-
     /// <summary>
     /// The size of the chunks the groups' arrays are slices of (<see cref="Slab{T}"/>), in bytes: above the 85,000 bytes
     /// from which arrays go to the large object heap. The collector never copies those, while chunks on the small object
@@ -910,7 +907,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             Group = group;
             var claims = group.Claims;
             var n = claims.Length;
-            Span<int> candidates = n <= StackLimit ? stackalloc int[n] : new int[n];
+            Span<int> candidates = n <= Scratch.StackLimit ? stackalloc int[n] : new int[n];
             var count = 0;
             ValueOf = storage.Ints.Take(n);
             Sources = storage.Ints.Take(n);
@@ -1132,7 +1129,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var claims = _model.Group.Claims;
             var n = Math.Min(claims.Length, maxClaims);
             var touched = dependence.Touches(_model.Sources.AsSpan(), n);
-            Span<double> factors = touched ? (claims.Length <= StackLimit ? stackalloc double[claims.Length] : new double[claims.Length]) : default;
+            Span<double> factors = touched ? (claims.Length <= Scratch.StackLimit ? stackalloc double[claims.Length] : new double[claims.Length]) : default;
             if (!touched || !Factors(dependence, reliability, copyRate, n, factors))
             {
                 // Nothing is discounted here, and nothing changes if nothing was.
@@ -1172,7 +1169,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             // Only candidate claims of sources in some dependent pair can discount or be discounted: the others are left
             // out of the order, which keeps theirs.
-            Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+            Span<int> order = n <= Scratch.StackLimit ? stackalloc int[n] : new int[n];
             order = order[..ByReliability(order, reliability, dependence.Involved)];
             for (var x = 1; x < order.Length; x++)
             {
@@ -1209,10 +1206,10 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var valueOf = _model.ValueOf.AsSpan();
             var n = claims.Length;
             var limit = Math.Min(n, maxClaims);
-            Span<int> order = n <= StackLimit ? stackalloc int[n] : new int[n];
+            Span<int> order = n <= Scratch.StackLimit ? stackalloc int[n] : new int[n];
             _ = ByReliability(order, reliability);
             var voices = Math.Max(1, _model.Group.Voices);
-            Span<int> voiceSize = voices <= StackLimit ? stackalloc int[voices] : new int[voices];
+            Span<int> voiceSize = voices <= Scratch.StackLimit ? stackalloc int[voices] : new int[voices];
             foreach (var c in order)
             {
                 voiceSize[voiceOf[c]] += valueOf[c] >= 0 ? 1 : 0;
@@ -1221,12 +1218,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             // For each candidate claim, the chance that it is independent and the chance that it copied its own value.
             // Only the candidate claims (of the first maxClaims) of sources in some dependent pair can copy or be
             // copied: they alone are ordered for it, in the order of all claims.
-            Span<double> keep = n <= StackLimit ? stackalloc double[n] : new double[n];
-            Span<double> copied = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> keep = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> copied = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
             keep.Fill(1);
             if (dependence.Touches(sources, limit))
             {
-                Span<int> copiers = limit <= StackLimit ? stackalloc int[limit] : new int[limit];
+                Span<int> copiers = limit <= Scratch.StackLimit ? stackalloc int[limit] : new int[limit];
                 copiers = copiers[..ByReliability(copiers, reliability, dependence.Involved)];
                 for (var x = 1; x < copiers.Length; x++)
                 {
@@ -1253,8 +1250,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             // A candidate claim's log-probability (its voice's share) takes one of two values, whichever value is true:
             // one if the claim is right, one if it is wrong. Each is computed once, not once per value.
-            Span<double> ifRight = n <= StackLimit ? stackalloc double[n] : new double[n];
-            Span<double> ifWrong = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> ifRight = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> ifWrong = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
             for (var c = 0; c < n; c++)
             {
                 if (valueOf[c] < 0)
@@ -1279,7 +1276,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             // log P(claims | value k) for every candidate value, and for a value nobody stated (k = −1).
             var values = _model.Candidates.Count;
-            Span<double> logs = values < StackLimit ? stackalloc double[values + 1] : new double[values + 1];
+            Span<double> logs = values < Scratch.StackLimit ? stackalloc double[values + 1] : new double[values + 1];
             for (var k = -1; k < values; k++)
             {
                 // A claim is right when it agrees with value k: a support of ½ or more, which is where Truth is not 0.
@@ -1391,7 +1388,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var voiceCount = _model.Group.Voices;
             var voiceOf = _model.Voices.AsSpan();
             var voices = Math.Max(1, voiceCount);
-            Span<double> voiceBest = voices <= StackLimit ? stackalloc double[voices] : new double[voices];
+            Span<double> voiceBest = voices <= Scratch.StackLimit ? stackalloc double[voices] : new double[voices];
             voiceBest = voiceBest[..voiceCount];
             for (var k = 0; k < scores.Length; k++)
             {
@@ -1438,7 +1435,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
             var claimProbabilities = ClaimProbabilities.AsSpan();
             var n = claimProbabilities.Length;
-            Span<double> before = n <= StackLimit ? stackalloc double[n] : new double[n];
+            Span<double> before = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
             claimProbabilities.CopyTo(before);
             Update(weights, falseValues);
             var sources = _model.Sources.AsSpan();
@@ -1472,8 +1469,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             {
                 // A group without candidates shows every claim at ½, as its estimate does.
                 var n = claimProbabilities.Length;
-                claimProbabilities = n <= StackLimit ? stackalloc double[n] : new double[n];
-                claimProbabilities.Fill(0.5);
+                claimProbabilities = n <= Scratch.StackLimit ? stackalloc double[n] : new double[n];
+                claimProbabilities.Fill(GroupEstimate.Undecided);
             }
 
             if (!estimate.ShowsAs(winner, confidence, claimProbabilities, shown))
@@ -1489,7 +1486,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             var (winner, confidence) = Decide();
             return _model.Candidates.Count == 0
-                ? new GroupEstimate(winner, confidence, [.. Enumerable.Repeat(0.5, ClaimProbabilities.Count)])
+                ? GroupEstimate.WithoutCandidates(ClaimProbabilities.Count)
                 : new GroupEstimate(winner, confidence, [.. ClaimProbabilities.AsSpan()]);
         }
 
@@ -1502,7 +1499,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             var probabilities = Probabilities.AsSpan();
             if (candidates.Length == 0)
             {
-                return (null, 0.5);
+                return (null, GroupEstimate.Undecided);
             }
 
             var best = 0;

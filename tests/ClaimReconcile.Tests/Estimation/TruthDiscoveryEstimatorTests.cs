@@ -540,4 +540,20 @@ public sealed class TruthDiscoveryEstimatorTests
 
         return builder;
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Reconcile_EveryClaimDeniesAValue_NoConsensus_AndEveryClaimAtOneHalf(bool vote)
+    {
+        // Denials name no value to weigh: nothing speaks for or against any, so there is no consensus, and both estimators give each claim ½.
+        var reconciler = new Reconciler(vote ? new ReconcilerOptions { Estimator = MajorityVoteEstimator.Instance } : null);
+        var group = Assert.Single(reconciler.Reconcile(Some.ClaimSet(
+            Some.Claim("zeit", Some.Hours(5), "zeit-1", negated: true),
+            Some.Claim("tsp", Some.Hours(3), "tsp-1", negated: true))).Groups);
+
+        Assert.Null(group.Consensus);
+        Assert.Null(group.Confidence);
+        Assert.Equal([0.5, 0.5], group.Claims.Select(c => c.Confidence));
+    }
 }
