@@ -213,8 +213,8 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// The local update: the new groups' probabilities with the current weights, then one new reliability for each
     /// source whose claims changed (from the running totals of its claims' probabilities), then the groups those
     /// sources speak in again with the new weights. The other sources keep their reliabilities, so the estimate drifts
-    /// from the fixed point by about what one step would have moved them. Returns where the groups it computed again
-    /// that <paramref name="moved"/> says moved lie, in order: no other group's probabilities changed.
+    /// from the fixed point by about what one step would have moved them. Returns where the groups it computed again lie,
+    /// in order, keeping only those <paramref name="moved"/> says moved (no other group's probabilities changed).
     /// </summary>
     private List<int> Nudge(Continuation state, List<GroupState>[] bySource, SourceTotals totals, List<GroupState> inserted, SortedSet<int> touched,
         Func<GroupState, bool>? moved)
@@ -272,7 +272,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             moves.Add([]);
         }
 
-        var stale = state.Stale.Length >= regroup.Count ? state.Stale : state.Stale = new bool[regroup.Count + (regroup.Count / 4)];
+        var isStale = state.Stale.Length >= regroup.Count ? state.Stale : state.Stale = new bool[regroup.Count + (regroup.Count / 4)];
         Partitioned.ForRanges(regroup.Count, (from, to) =>
         {
             var noted = moves[from / RegroupRange];
@@ -280,7 +280,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             for (var i = from; i < to; i++)
             {
                 regroup[i].UpdateNoting(next, _options.FalseValues, noted);
-                stale[i] = moved?.Invoke(regroup[i]) ?? true;
+                isStale[i] = moved?.Invoke(regroup[i]) ?? true;
             }
         }, parallelFrom: RegroupRange, rangeSize: RegroupRange);
         for (var r = 0; r < ranges; r++)
@@ -295,17 +295,17 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         // Where the updated groups that moved lie, in order. The new groups are among those updated, as every source of a
         // new group is touched.
-        var updated = new List<int>();
+        var stale = new List<int>();
         for (var i = 0; i < regroup.Count; i++)
         {
-            if (stale[i])
+            if (isStale[i])
             {
-                updated.Add(regroup[i].Index);
+                stale.Add(regroup[i].Index);
             }
         }
 
-        updated.Sort();
-        return updated;
+        stale.Sort();
+        return stale;
     }
 
     /// <summary>The state an estimate ended in, kept for <see cref="Continue"/>.</summary>
