@@ -94,9 +94,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <param name="settle">Whether the reliabilities settle in full; otherwise the update is local (<see cref="Nudge"/>).</param>
     /// <param name="moved">
     /// For a local update: whether a group it updated now shows otherwise than its report does, asked right after the
-    /// group's update, while its numbers are at hand, and on the thread that updated it. Without it, every group updated counts as moved.
+    /// group's update, while its numbers are at hand, and on the thread that updated it.
     /// </param>
-    internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle = true, Func<GroupState, bool>? moved = null)
+    internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle, Func<GroupState, bool> moved)
     {
         var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
         var totals = settle ? null : state.Totals ??= new SourceTotals(state.Chain.Groups, state.Priors.Length);
@@ -217,7 +217,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// in order, keeping only those <paramref name="moved"/> says moved (no other group's probabilities changed).
     /// </summary>
     private List<int> Nudge(Continuation state, List<GroupState>[] bySource, SourceTotals totals, List<GroupState> inserted, SortedSet<int> touched,
-        Func<GroupState, bool>? moved)
+        Func<GroupState, bool> moved)
     {
         var chain = state.Chain;
         var reliability = chain.Reliability;
@@ -280,7 +280,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
             for (var i = from; i < to; i++)
             {
                 regroup[i].UpdateNoting(next, _options.FalseValues, noted);
-                isStale[i] = moved?.Invoke(regroup[i]) ?? true;
+                isStale[i] = moved(regroup[i]);
             }
         }, parallelFrom: RegroupRange, rangeSize: RegroupRange);
         for (var r = 0; r < ranges; r++)
