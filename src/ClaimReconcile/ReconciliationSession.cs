@@ -294,7 +294,7 @@ public sealed class ReconciliationSession
         {
             // A local update asks whether each group it updated moved right after updating it (see below).
             var continued = truthDiscovery.Continue(kept, splices, settle: Settling == SessionSettling.Full,
-                moved: group => state.Groups[group.Index].Estimate is not { } before || !group.Shows(before, Judgement.Shown));
+                moved: group => JudgeAgain(state.Groups[group.Index], group));
             (reliabilities, state.Dependencies, stale) = (continued.SourceReliabilities, continued.Dependencies, continued.Moved);
             estimateOf = g => continued.Groups[g].Result();
             shows = (g, before) => continued.Groups[g].Shows(before, Judgement.Shown);
@@ -346,8 +346,12 @@ public sealed class ReconciliationSession
     /// updated).
     /// </summary>
     internal int GroupsShownStale() => _state?.Estimation is { } kept
-        ? Enumerable.Range(0, _state.Groups.Length).Count(g => _state.Groups[g].Estimate is not { } before || !kept.Chain.Groups[g].Shows(before, Judgement.Shown))
+        ? Enumerable.Range(0, _state.Groups.Length).Count(g => JudgeAgain(_state.Groups[g], kept.Chain.Groups[g]))
         : 0;
+
+    /// <summary>Whether a group must be judged again: it has no estimate yet, or the estimator's state of it shows other numbers than the report does.</summary>
+    private static bool JudgeAgain(GroupEntry group, TruthDiscoveryEstimator.GroupState state) =>
+        group.Estimate is not { } before || !state.Shows(before, Judgement.Shown);
 
     /// <summary>For tests: whether the estimator already keeps what local updates need (each source's groups and running totals).</summary>
     internal bool KeepsLocalLookups => _state?.Estimation is { BySource: not null, Totals: not null };

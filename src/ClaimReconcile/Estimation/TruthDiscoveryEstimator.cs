@@ -98,8 +98,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// </param>
     internal Continued Continue(Continuation state, IReadOnlyList<GroupSplice> splices, bool settle, Func<GroupState, bool> moved)
     {
-        var bySource = settle ? null : state.BySource ??= Index(state.Chain.Groups, state.Priors.Length);
-        var totals = settle ? null : state.Totals ??= new SourceTotals(state.Chain.Groups, state.Priors.Length);
+        // A session settling locally builds what local updates keep when it opens; this builds it should it not have.
+        if (!settle && (state.BySource is null || state.Totals is null))
+        {
+            PrepareLocal(state);
+        }
+
+        var (bySource, totals) = settle ? (null, null) : (state.BySource, state.Totals);
         var touched = new SortedSet<int>();
         var inserted = new List<GroupState>();
 
