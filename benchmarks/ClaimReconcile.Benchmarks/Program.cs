@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using ClaimReconcile;
 using ClaimReconcile.Benchmarks;
+using ClaimReconcile.Estimation;
 using ClaimReconcile.Serialization;
 
 if (args is ["generate", var count, var target, ..])
@@ -17,14 +18,30 @@ if (args is ["generate", var count, var target, ..])
 if (args is ["profile", var what, ..])
 {
     // A quick look without BenchmarkDotNet: one timed run of each step, on generated claims or a claimset file.
-    // profile 1000000 [--min-shared-false 3] [--runs 5]: the first option sets TruthDiscoveryOptions.MinSharedFalse for
-    // every run; the second reconciles and takes the floor that many times more, once the code is warm, and prints the
-    // processor time of each beside its wall time.
+    // profile 1000000 [--min-shared-false 3] [--estimator vote|without-copying] [--runs 5 [--stages]]: the first option sets
+    // TruthDiscoveryOptions.MinSharedFalse for every run; the second picks the majority vote, or truth discovery with copy
+    // detection off; the third reconciles and takes the floor that many times more, once the code is warm, and prints the
+    // processor time of each beside its wall time; with --stages, also each stage's.
     var path = what;
     var options = new ReconcilerOptions();
     if (Option("--min-shared-false") is { } minShared)
     {
         options.TruthDiscovery.MinSharedFalse = double.Parse(minShared, CultureInfo.InvariantCulture);
+    }
+
+    switch (Option("--estimator"))
+    {
+        case null or "truth-discovery":
+            break;
+        case "without-copying":
+            options.TruthDiscovery.DetectCopying = false;
+            break;
+        case "vote":
+            options.Estimator = MajorityVoteEstimator.Instance;
+            break;
+        case var other:
+            Console.Error.WriteLine($"profile: unknown --estimator \"{other}\" (truth-discovery, without-copying or vote)");
+            return 2;
     }
 
     var reconciler = new Reconciler(options);
@@ -54,13 +71,23 @@ if (args is ["profile", var what, ..])
     ReportJson.Write(report, Stream.Null);
     Console.WriteLine($"write: {watch.ElapsedMilliseconds} ms");
     var runs = Option("--runs") is { } runCount ? int.Parse(runCount, CultureInfo.InvariantCulture) : 0;
+    var stages = args.Contains("--stages") ? new StageClock() : null;
     for (var run = 1; run <= runs; run++)
     {
         // Processor time counts every thread of the process: both cores, the collector's and the compiler's.
-        var (reconcile, reconcileCpu, pause) = Measure(() => reconciler.Reconcile(read));
+        var (reconcile, reconcileCpu, pause) = Measure(() => stages is null ? reconciler.Reconcile(read) : stages.Time(reconciler, read));
         var (floorTime, floorCpu, _) = Measure(() => Floor.Of(read.ClaimSet));
         Console.WriteLine(FormattableString.Invariant($"run {run}: reconcile {reconcile:0} ms, {reconcileCpu:0} ms of processor time ({reconcileCpu / reconcile:0.00} cores busy), the collector paused it {pause:0} ms; ")
             + FormattableString.Invariant($"floor {floorTime:0} ms ({floorCpu:0} ms of processor time): {reconcile / floorTime:0.0} floors, {reconcileCpu / floorCpu:0.0} in processor time"));
+        if (stages is not null)
+        {
+            Console.WriteLine($"  stages: {stages.Last()}");
+        }
+    }
+
+    if (stages is not null && runs > 1)
+    {
+        Console.WriteLine($"stages, median of {runs} runs: {stages.Medians()}");
     }
 
     watch.Restart();

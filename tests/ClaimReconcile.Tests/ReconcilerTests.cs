@@ -79,6 +79,20 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public void Build_WithAStageObserver_NamesEveryStageOnceInOrder_AndReportsTheSame()
+    {
+        var read = ClaimSetJson.Read(Some.Json(Sources, Claims, Events, Entities));
+        var reconciler = new Reconciler(clock: Some.Clock);
+        var stages = new List<string>();
+
+        var observed = reconciler.Build(read.ClaimSet, read.Issues, read.RejectedClaims, keep: false, stageDone: stages.Add).Report;
+
+        Assert.Equal(["front", "group", "compare", "estimate", "judge", "report"], stages);
+        Assert.Equal(Reconciler.Stages, stages);
+        Assert.Equal(ReportJson.Write(reconciler.Reconcile(read)), ReportJson.Write(observed));
+    }
+
+    [Fact]
     public void Reconcile_SameInputTwice_GivesSameJson()
     {
         var json = Some.Json(Sources, Claims, Events, Entities);
