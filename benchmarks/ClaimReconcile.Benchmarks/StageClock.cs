@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ClaimReconcile.Pipeline;
 using ClaimReconcile.Serialization;
 
 namespace ClaimReconcile.Benchmarks;
@@ -12,12 +13,12 @@ namespace ClaimReconcile.Benchmarks;
 /// <remarks>Not thread-safe: one run at a time.</remarks>
 internal sealed class StageClock
 {
-    private readonly List<Dictionary<string, (double Wall, double Cpu)>> _runs = [];
+    private readonly List<Dictionary<RunStage, (double Wall, double Cpu)>> _runs = [];
 
     /// <summary>Reconciles <paramref name="read"/> with <paramref name="reconciler"/>, timing each stage.</summary>
     public ReconciliationReport Time(Reconciler reconciler, ClaimSetReadResult read)
     {
-        var stages = new Dictionary<string, (double Wall, double Cpu)>();
+        var stages = new Dictionary<RunStage, (double Wall, double Cpu)>();
         var process = Process.GetCurrentProcess();
         var wall = Stopwatch.StartNew();
         var (lastWall, lastCpu) = (0.0, process.TotalProcessorTime.TotalMilliseconds);
@@ -40,11 +41,11 @@ internal sealed class StageClock
 
     private static double Busy((double Wall, double Cpu) time) => time.Wall > 0 ? time.Cpu / time.Wall : 0;
 
-    private static string Describe(Func<string, (double Wall, double Busy)> time) =>
-        string.Join(", ", Reconciler.Stages.Select(stage =>
+    private static string Describe(Func<RunStage, (double Wall, double Busy)> time) =>
+        string.Join(", ", Enum.GetValues<RunStage>().Select(stage =>
         {
             var (wall, busy) = time(stage);
-            return string.Create(CultureInfo.InvariantCulture, $"{stage} {wall:0} ms ({busy:0.00} cores)");
+            return string.Create(CultureInfo.InvariantCulture, $"{stage.ToString().ToLowerInvariant()} {wall:0} ms ({busy:0.00} cores)");
         }));
 
     private static double Median(IEnumerable<double> values)

@@ -70,22 +70,19 @@ public sealed class Reconciler
     private ReconciliationReport Run(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected) =>
         Build(set, readIssues, readRejected, keep: false).Report;
 
-    /// <summary>The stages of a full run, in order, as <see cref="Build"/> names them to its observer.</summary>
-    internal static ImmutableArray<string> Stages { get; } = ["front", "group", "compare", "estimate", "judge", "report"];
-
     /// <summary>
     /// A full run; with <paramref name="keep"/>, also what a session needs to update it. <paramref name="stageDone"/>, when
-    /// given, is told as each of the <see cref="Stages"/> ends (the benchmarks' <c>profile --stages</c> times them).
+    /// given, is told as each stage ends (the benchmarks' <c>profile --stages</c> times them).
     /// </summary>
     internal (ReconciliationReport Report, RunState? State) Build(ClaimSet set, ImmutableArray<ReconciliationIssue> readIssues, int readRejected, bool keep,
-        Action<string>? stageDone = null)
+        Action<RunStage>? stageDone = null)
     {
         var issues = new List<ReconciliationIssue>(readIssues);
         var today = _clock.GetCurrentInstant();
         var (validation, resolver, preparation, prepared) = Front(set, issues, today);
-        stageDone?.Invoke("front");
+        stageDone?.Invoke(RunStage.Front);
         var found = Grouping.Build(prepared);
-        stageDone?.Invoke("group");
+        stageDone?.Invoke(RunStage.Group);
         var sourceIds = validation.Sources.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         var sourceIndex = sourceIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
 
@@ -105,7 +102,7 @@ public sealed class Reconciler
             }
         }
 
-        stageDone?.Invoke("compare");
+        stageDone?.Invoke(RunStage.Compare);
         var problem = new EstimationProblem(sourceIds, Priors(validation, sourceIds), [.. groups.Select(g => g.Problem)]);
         ConsensusEstimate estimate;
         TruthDiscoveryEstimator.Continuation? continuation = null;
@@ -118,9 +115,9 @@ public sealed class Reconciler
             estimate = _estimator.Estimate(problem);
         }
 
-        stageDone?.Invoke("estimate");
+        stageDone?.Invoke(RunStage.Estimate);
         Partitioned.For(groups.Length, g => Judge(groups[g], estimate.Groups[g], resolver, validation.Sources));
-        stageDone?.Invoke("judge");
+        stageDone?.Invoke(RunStage.Judge);
 
         // Every prepared claim is in exactly one group, whose compare stage already looked its source up.
         var claimCounts = new int[sourceIds.Length];
@@ -134,7 +131,7 @@ public sealed class Reconciler
 
         var context = new RunState(this, validation, resolver, preparation, readIssues.Length + front, sourceIds, sourceIndex, groups, claimCounts, estimate.Dependencies, continuation);
         var report = Assemble(context, estimate.SourceReliabilities, [.. issues], set.Claims.Length + readRejected, prepared.Count, validation.Rejected + readRejected);
-        stageDone?.Invoke("report");
+        stageDone?.Invoke(RunStage.Report);
         return (report, keep ? context : null);
     }
 

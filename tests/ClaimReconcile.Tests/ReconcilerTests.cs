@@ -1,3 +1,4 @@
+using ClaimReconcile.Pipeline;
 using ClaimReconcile.Serialization;
 
 namespace ClaimReconcile.Tests;
@@ -83,12 +84,12 @@ public sealed class ReconcilerTests
     {
         var read = ClaimSetJson.Read(Some.Json(Sources, Claims, Events, Entities));
         var reconciler = new Reconciler(clock: Some.Clock);
-        var stages = new List<string>();
+        var stages = new List<RunStage>();
 
         var observed = reconciler.Build(read.ClaimSet, read.Issues, read.RejectedClaims, keep: false, stageDone: stages.Add).Report;
 
-        Assert.Equal(["front", "group", "compare", "estimate", "judge", "report"], stages);
-        Assert.Equal(Reconciler.Stages, stages);
+        Assert.Equal([RunStage.Front, RunStage.Group, RunStage.Compare, RunStage.Estimate, RunStage.Judge, RunStage.Report], stages);
+        Assert.Equal(Enum.GetValues<RunStage>(), stages);
         Assert.Equal(ReportJson.Write(reconciler.Reconcile(read)), ReportJson.Write(observed));
     }
 
