@@ -39,16 +39,18 @@ internal static class CliApp
         };
         format.AcceptOnlyFromAmong(Formats);
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the report to this file instead of standard output." };
+        var compact = new Option<bool>("--compact") { Description = "json: write the report on one line, without indentation (the same JSON, about 45 % smaller for a large report)." };
         var failOnConflict = new Option<bool>("--fail-on-conflict") { Description = "Exit with code 1 when the report has a conflict (for pipelines)." };
         var reviewUrl = new Option<string?>("--review-url") { Description = "claimreview: the page that will host the fact checks (each review's url is this plus #claim-<id>)." };
         var reviewAuthor = new Option<string?>("--review-author") { Description = "claimreview: the organization publishing the fact checks (default: ClaimReconcile)." };
         var reconcile = new Command("reconcile", "Reconcile the claims of a file and print the report.")
         {
-            input.File, format, outFile, failOnConflict, reviewUrl, reviewAuthor,
+            input.File, format, outFile, compact, failOnConflict, reviewUrl, reviewAuthor,
         };
         input.AddTo(reconcile);
         reconcile.SetAction(result => Reconcile(result, input, output, error, settings, new ReconcileRequest(
-            result.GetValue(format) ?? "text", result.GetValue(outFile), result.GetValue(failOnConflict), result.GetValue(reviewUrl), result.GetValue(reviewAuthor))));
+            result.GetValue(format) ?? "text", result.GetValue(outFile), result.GetValue(compact), result.GetValue(failOnConflict), result.GetValue(reviewUrl),
+            result.GetValue(reviewAuthor))));
 
         var validateInput = new InputOptions();
         var validate = new Command("validate", "Check a file and list its issues without printing a report.") { validateInput.File };
@@ -116,7 +118,7 @@ internal static class CliApp
                 using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
                 if (request.Format == "json")
                 {
-                    ReportJson.Write(report, stream);
+                    ReportJson.Write(report, stream, indented: !request.Compact);
                 }
                 else
                 {
@@ -148,7 +150,7 @@ internal static class CliApp
                 {
                     // A part at a time: the JSON of a million claims is never held as one string.
                     using var json = new TextWriterStream(output);
-                    ReportJson.Write(report, json);
+                    ReportJson.Write(report, json, indented: !request.Compact);
                     break;
                 }
             case "markdown":
@@ -405,7 +407,7 @@ internal static class CliApp
         }
     }
 
-    private sealed record ReconcileRequest(string Format, FileInfo? Out, bool FailOnConflict, string? ReviewUrl, string? ReviewAuthor);
+    private sealed record ReconcileRequest(string Format, FileInfo? Out, bool Compact, bool FailOnConflict, string? ReviewUrl, string? ReviewAuthor);
 
     private sealed record Loaded(ClaimSetReadResult Read, ReconciliationReport Report, IClock Clock);
 

@@ -5,10 +5,13 @@ using System.Text.Json;
 
 namespace ClaimReconcile.Serialization;
 
-/// <summary>The one way this library writes JSON: indented with two spaces, <c>\n</c> line ends, unescaped non-ASCII text.</summary>
+/// <summary>
+/// The one way this library writes JSON: indented with two spaces, <c>\n</c> line ends, unescaped non-ASCII text; or,
+/// when asked for compact output, the same text without the indentation and line ends inside it.
+/// </summary>
 internal static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
+    private static readonly JsonWriterOptions Indented = new()
     {
         Indented = true,
         IndentSize = 2,
@@ -20,10 +23,13 @@ internal static class JsonOutput
         SkipValidation = true,
     };
 
-    public static string Write(Action<Utf8JsonWriter> write)
+    private static readonly JsonWriterOptions Compact = Indented with { Indented = false };
+
+    /// <summary>The JSON <paramref name="write"/> writes, as text ending in one line end.</summary>
+    public static string Write(Action<Utf8JsonWriter> write, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact))
         {
             write(writer);
         }
@@ -41,9 +47,9 @@ internal static class JsonOutput
     /// Writes to a stream. A <see cref="Utf8JsonWriter"/> over a stream keeps everything written until it is flushed,
     /// so writers of long arrays call <see cref="FlushIfFull"/> per item to keep memory flat however large the output.
     /// </summary>
-    public static void Write(Stream stream, Action<Utf8JsonWriter> write)
+    public static void Write(Stream stream, Action<Utf8JsonWriter> write, bool indented = true)
     {
-        using (var writer = new Utf8JsonWriter(stream, Options))
+        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : Compact))
         {
             write(writer);
         }

@@ -240,6 +240,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Reconcile_Compact_WritesTheCompactReportToStandardOutputAndToAFile()
+    {
+        var path = Path.Combine(_directory, "report.json");
+        var expected = ClaimReconcile.Serialization.ReportJson.Write(
+            new Reconciler(clock: new FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0))).Reconcile(ClaimReconcile.Serialization.ClaimSetJson.Read(File.ReadAllText(TestPaths.WorkedExample))),
+            indented: false);
+
+        var (code, output, _) = Run("reconcile", TestPaths.WorkedExample, "--format", "json", "--compact", "--today", "2026-01-01");
+        var (fileCode, _, _) = Run("reconcile", TestPaths.WorkedExample, "-f", "json", "--compact", "--today", "2026-01-01", "--out", path);
+
+        Assert.Equal(0, code);
+        Assert.Equal(expected, output);
+        Assert.Equal(0, fileCode);
+        Assert.Equal(expected, File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Reconcile_ClaimReviewOptions_NameThePublisherAndPage()
     {
         var (_, output, _) = RunWith(Fixed, "reconcile", TestPaths.WorkedExample, "-f", "claimreview", "--today", "2026-02-03",

@@ -26,6 +26,30 @@ public sealed class WorkedExampleTests
     public Task Reconcile_JsonReport_MatchesSnapshot() => Verify(ReportJson.Write(Report()));
 
     [Fact]
+    public void Write_Compact_IsTheIndentedJsonOnOneLine()
+    {
+        var report = Report();
+        var indented = ReportJson.Write(report);
+        var compact = ReportJson.Write(report, indented: false);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(indented), JsonNode.Parse(compact)));
+        Assert.Equal(compact.Length - 1, compact.IndexOf('\n', StringComparison.Ordinal));
+        Assert.StartsWith("{\"format\":\"reconciliation/1\",\"estimator\":", compact, StringComparison.Ordinal);
+        Assert.True(compact.Length < indented.Length * 0.7, $"compact {compact.Length} chars, indented {indented.Length}");
+    }
+
+    [Fact]
+    public void Write_CompactToAStream_WritesTheSameBytesAsTheText()
+    {
+        var report = Report();
+        using var stream = new MemoryStream();
+
+        ReportJson.Write(report, stream, indented: false);
+
+        Assert.Equal(ReportJson.Write(report, indented: false), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void Reconcile_DecemberDurations_Agree()
     {
         var group = Report().FindGroup("kremlin-talks-2025-12-02", "duration");
