@@ -11,7 +11,7 @@ namespace ClaimReconcile.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Each setup builds only what its benchmarks need (a million claims take seconds to generate and, for
-/// <see cref="WriteJson"/>, to reconcile), because BenchmarkDotNet runs every benchmark in its own process.
+/// <see cref="WriteJson"/> and <see cref="WriteCompactJson"/>, to reconcile), because BenchmarkDotNet runs every benchmark in its own process.
 /// </remarks>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
@@ -45,8 +45,8 @@ public class PipelineBenchmarks
         _json = SyntheticClaims.ToCompactJson(_set);
     }
 
-    /// <summary>The report of the default reconciler, for <see cref="WriteJson"/>.</summary>
-    [GlobalSetup(Target = nameof(WriteJson))]
+    /// <summary>The report of the default reconciler, for <see cref="WriteJson"/> and <see cref="WriteCompactJson"/>.</summary>
+    [GlobalSetup(Targets = [nameof(WriteJson), nameof(WriteCompactJson)])]
     public void SetupWrite()
     {
         Setup();
@@ -95,6 +95,16 @@ public class PipelineBenchmarks
     {
         using var sink = new ByteCounter();
         ReportJson.Write(_report, sink);
+        return sink.Count;
+    }
+
+    /// <summary>The same report on one line, without indentation (<c>--compact</c>).</summary>
+    /// <returns>How many bytes were written.</returns>
+    [Benchmark]
+    public long WriteCompactJson()
+    {
+        using var sink = new ByteCounter();
+        ReportJson.Write(_report, sink, indented: false);
         return sink.Count;
     }
 }
