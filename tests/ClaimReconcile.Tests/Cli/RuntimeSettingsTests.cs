@@ -27,8 +27,11 @@ public sealed class RuntimeSettingsTests
     }
 
     [Fact]
-    public void RuntimeConfig_TurnsTieredPgoOff()
+    public void RuntimeConfig_TurnsTieredPgoOff_AndTiersUpWithoutDelay()
     {
-        Assert.False(ConfigProperties().GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        var properties = ConfigProperties();
+
+        Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
     }
 }
