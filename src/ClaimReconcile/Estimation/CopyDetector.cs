@@ -24,7 +24,7 @@ internal static class CopyDetector
     /// </summary>
     private const int Batch = 1024;
 
-    /// <summary>How many agreements (12 bytes each) a chunk of <see cref="Meetings.Agreements"/> holds: 768 KB.</summary>
+    /// <summary>How many agreements (16 bytes each) a chunk of <see cref="Meetings.Agreements"/> holds: 1 MB.</summary>
     private const int AgreementChunk = 65_536;
 
     /// <summary>
@@ -74,29 +74,74 @@ internal static class CopyDetector
     /// voices or more, the first <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/> claims, different
     /// sources and voices), and which of their claims agree. Both depend only on who answers what, not on any estimate,
     /// so one count serves every look for copying in a run; only what the agreements weigh, which depends on the
-    /// estimate, is summed each time. At a million claims the agreements take some 20 MB, held until the run ends.
+    /// estimate, is summed each time. At a million claims the agreements take some 25 MB, held until the run ends.
     /// </summary>
-    internal sealed class Meetings(PairTable<Common> table, ArraySegment<Agreement>[] agreements)
+    /// <remarks>
+    /// Each pair of sources that meets has a slot, and a look sums what its agreements weigh into an array of slots:
+    /// no look hashes a pair. With an array of all pairs (<see cref="IsDense"/>) a pair's slot is its place in that
+    /// array; otherwise the pairs that meet are numbered once, in order.
+    /// </remarks>
+    internal sealed class Meetings
     {
-        private readonly ConcurrentBag<PairTable<Shared>> _spare = [];
+        private readonly ConcurrentBag<Shared[]> _spare = [];
 
-        public PairTable<Common> Table { get; } = table;
+        public Meetings(PairTable<Common> table, ArraySegment<Agreement>[] agreements)
+        {
+            Agreements = agreements;
+            if (table.IsDense)
+            {
+                IsDense = true;
+                Common = table.Values;
+                return;
+            }
+
+            // The pairs that meet, in order, numbered; then each agreement learns its pair's number.
+            var ordered = table.Ordered().ToArray();
+            Pairs = [.. ordered.Select(p => (p.A, p.B))];
+            Common = [.. ordered.Select(p => p.Value)];
+            var slots = new Dictionary<(int, int), int>(ordered.Length);
+            for (var slot = 0; slot < ordered.Length; slot++)
+            {
+                slots.Add((ordered[slot].A, ordered[slot].B), slot);
+            }
+
+            foreach (var group in agreements)
+            {
+                foreach (ref var agreement in group.AsSpan())
+                {
+                    agreement = agreement with { Slot = slots[(Math.Min(agreement.A, agreement.B), Math.Max(agreement.A, agreement.B))] };
+                }
+            }
+        }
+
+        /// <summary>Whether every pair of sources has a slot, ordered by <c>a</c>, then <c>b</c>, as in <see cref="PairTable{T}.Values"/>.</summary>
+        public bool IsDense { get; }
+
+        /// <summary>Unless <see cref="IsDense"/>, the pairs that meet, by slot, ordered by <c>a</c>, then <c>b</c>.</summary>
+        public (int A, int B)[] Pairs { get; } = [];
+
+        /// <summary>How many questions each slot's pair answers in common.</summary>
+        public Common[] Common { get; }
 
         /// <summary>
         /// The agreements of each group, in order. Who agrees with whom is as fixed as who meets whom; only what an
         /// agreement weighs changes from one look to the next, so the looks need not compare all claims again.
         /// </summary>
-        public ArraySegment<Agreement>[] Agreements { get; } = agreements;
+        public ArraySegment<Agreement>[] Agreements { get; }
 
         /// <summary>
-        /// An empty table for shared values, reused from an earlier look of the run when one is free: with many
-        /// sources the tables are large arrays, and allocating new ones for every look makes the garbage collector
-        /// sweep the whole heap more often.
+        /// An empty array of slots for shared values, reused from an earlier look of the run when one is free: with many
+        /// sources the arrays are large, and allocating new ones for every look makes the garbage collector sweep the
+        /// whole heap more often.
         /// </summary>
-        public PairTable<Shared> Rent(int sources) => _spare.TryTake(out var table) ? table : new PairTable<Shared>(sources);
+        public Shared[] Rent() => _spare.TryTake(out var shared) ? shared : new Shared[Common.Length];
 
-        /// <summary>Gives a table back, emptied, for the next look.</summary>
-        public void Return(PairTable<Shared> table) => _spare.Add(table.Clear());
+        /// <summary>Gives an array back, emptied, for the next look.</summary>
+        public void Return(Shared[] shared)
+        {
+            Array.Clear(shared);
+            _spare.Add(shared);
+        }
     }
 
     /// <summary>
@@ -107,7 +152,20 @@ internal static class CopyDetector
     {
         var limit = options.MaxClaimsPerGroupForCopying;
         var agreements = new ArraySegment<Agreement>[groups.Length];
-        return new Meetings(InHalves(groups.Length, () => new PairTable<Common>(sources), (from, to, table) =>
+
+        // At most this many pairs of claims meet: it decides whether the pairs of sources live in an array or a dictionary.
+        var meetings = 0L;
+        foreach (var group in groups)
+        {
+            if (group.Group.Voices >= 3)
+            {
+                long n = Math.Min(group.Sources.Count, limit);
+                meetings += n * (n - 1) / 2;
+            }
+        }
+
+        var dense = PairTable<Common>.SuitsAnArray(sources, meetings);
+        var table = InHalves(groups.Length, () => new PairTable<Common>(sources, dense), (from, to, table) =>
         {
             // Each half lists its agreements in a slab of its own: a few large arrays rather than one per group.
             var slab = new Slab<Agreement>(AgreementChunk);
@@ -137,10 +195,12 @@ internal static class CopyDetector
                             continue;
                         }
 
-                        table.At(Math.Min(a, b), Math.Max(a, b)).Questions++;
+                        var (low, high) = (Math.Min(a, b), Math.Max(a, b));
+                        table.At(low, high).Questions++;
                         if (valueOf[i] >= 0 && valueOf[i] == valueOf[j])
                         {
-                            found.Add(new Agreement(i, a, b));
+                            // In an array a pair's slot is its place; otherwise Meetings numbers the pairs once all are known.
+                            found.Add(new Agreement(i, a, b, table.IsDense ? table.Index(low, high) : -1));
                         }
                     }
                 }
@@ -148,40 +208,61 @@ internal static class CopyDetector
                 agreements[g] = slab.Take(found.Count);
                 found.CopyTo(agreements[g].Array!, agreements[g].Offset);
             }
-        }).Sum, agreements);
+        });
+        return new Meetings(table, agreements);
     }
 
     public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options, Meetings meetings)
     {
         var sources = reliability.Length;
         var differ = Math.Log(1 - options.CopyRate);
-        var (shared, spare) = InHalves(groups.Length, () => meetings.Rent(sources), (from, to, table) => Collect(groups, meetings.Agreements, from, to, reliability, options, table));
+        var shared = meetings.Rent();
+        Shared[]? spare = null;
+        if (groups.Length < 2 * Partitioned.RangeSize)
+        {
+            Collect(groups, meetings.Agreements, 0, groups.Length, reliability, options, shared);
+        }
+        else
+        {
+            // Two fixed halves side by side, the second then added into the first: the same sums on any number of cores.
+            spare = meetings.Rent();
+            var middle = groups.Length / 2;
+            Parallel.Invoke(
+                () => Collect(groups, meetings.Agreements, 0, middle, reliability, options, shared),
+                () => Collect(groups, meetings.Agreements, middle, groups.Length, reliability, options, spare));
+            for (var slot = 0; slot < shared.Length; slot++)
+            {
+                if (!spare[slot].IsEmpty)
+                {
+                    Shared.Add(ref shared[slot], in spare[slot]);
+                }
+            }
+        }
 
         var priorOdds = Math.Log(options.CopyPrior / (1 - options.CopyPrior));
         var found = ImmutableArray.CreateBuilder<DetectedDependence>();
-        var met = meetings.Table;
-        if (met.IsDense)
+        var common = meetings.Common;
+        if (meetings.IsDense)
         {
-            // Both tables list the pairs in the same order (by a, then b): walk them side by side.
-            var common = met.Values;
-            var pairs = shared.Values;
-            var index = 0;
+            // The slots are every pair, in order: walk them, keeping count of a and b.
+            var slot = 0;
             for (var a = 0; a < sources; a++)
             {
-                for (var b = a + 1; b < sources; b++, index++)
+                for (var b = a + 1; b < sources; b++, slot++)
                 {
-                    if (!common[index].IsEmpty)
+                    if (!common[slot].IsEmpty)
                     {
-                        Consider(a, b, common[index].Questions, in pairs[index]);
+                        Consider(a, b, common[slot].Questions, in shared[slot]);
                     }
                 }
             }
         }
         else
         {
-            foreach (var (a, b, common) in met.Ordered())
+            var pairs = meetings.Pairs;
+            for (var slot = 0; slot < pairs.Length; slot++)
             {
-                Consider(a, b, common.Questions, shared.Get(a, b));
+                Consider(pairs[slot].A, pairs[slot].B, common[slot].Questions, in shared[slot]);
             }
         }
 
@@ -207,30 +288,31 @@ internal static class CopyDetector
     /// <summary>
     /// Runs <paramref name="count"/> over the groups: into one table from <paramref name="table"/> when there are few,
     /// else over two fixed halves side by side whose tables are then added together (the second into the first), so
-    /// the result is the same on any number of cores. Returns the sum and the second table, if one was used.
+    /// the result is the same on any number of cores.
     /// </summary>
-    private static (PairTable<T> Sum, PairTable<T>? Spare) InHalves<T>(int groups, Func<PairTable<T>> table, Action<int, int, PairTable<T>> count)
+    private static PairTable<T> InHalves<T>(int groups, Func<PairTable<T>> table, Action<int, int, PairTable<T>> count)
         where T : struct, IPairValue<T>
     {
         if (groups < 2 * Partitioned.RangeSize)
         {
             var only = table();
             count(0, groups, only);
-            return (only, null);
+            return only;
         }
 
         var (first, second) = (table(), table());
         var middle = groups / 2;
         Parallel.Invoke(() => count(0, middle, first), () => count(middle, groups, second));
-        return (first.Add(second), second);
+        return first.Add(second);
     }
 
     /// <summary>
     /// Adds, in order, the evidence of the agreements of groups <paramref name="from"/> to <paramref name="to"/>
-    /// (exclusive) to <paramref name="pairs"/>: every identical value two sources state weighs for their dependence the
-    /// more it is judged false. (Differing values only count against dependence, and <see cref="Meetings"/> counts them.)
+    /// (exclusive) to their pairs' slots in <paramref name="shared"/>: every identical value two sources state weighs for
+    /// their dependence the more it is judged false. (Differing values only count against dependence, and
+    /// <see cref="Meetings"/> counts them.)
     /// </summary>
-    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, ArraySegment<Agreement>[] agreements, int from, int to, double[] reliability, TruthDiscoveryOptions options, PairTable<Shared> pairs)
+    private static void Collect(TruthDiscoveryEstimator.GroupState[] groups, ArraySegment<Agreement>[] agreements, int from, int to, double[] reliability, TruthDiscoveryOptions options, Shared[] shared)
     {
         var copy = options.CopyRate;
         var falseValues = options.FalseValues;
@@ -244,7 +326,7 @@ internal static class CopyDetector
             }
 
             var truthOf = groups[g].ClaimProbabilities.AsSpan();
-            foreach (var (i, a, b) in agreed)
+            foreach (var (i, a, b, slot) in agreed)
             {
                 // Sources a and b in claim order: the products below round the same only in the same order.
                 var p = truthOf[i];
@@ -252,24 +334,24 @@ internal static class CopyDetector
                 var independent = (p * ra * rb) + ((1 - p) * (1 - ra) * (1 - rb) / falseValues);
                 var mean = (ra + rb) / 2;
                 var copied = (copy * ((p * mean) + ((1 - p) * (1 - mean)))) + ((1 - copy) * independent);
-                batch.Add(new Share(Math.Min(a, b), Math.Max(a, b), 1 - p, Math.Log(copied / independent)));
+                batch.Add(new Share(slot, 1 - p, Math.Log(copied / independent)));
             }
 
             if (batch.Count >= Batch)
             {
-                Add(batch, pairs);
+                Add(batch, shared);
             }
         }
 
-        Add(batch, pairs);
+        Add(batch, shared);
     }
 
-    /// <summary>Adds the weighed values of <paramref name="batch"/> to their pairs, in order, and empties it.</summary>
-    private static void Add(List<Share> batch, PairTable<Shared> pairs)
+    /// <summary>Adds the weighed values of <paramref name="batch"/> to their slots, in order, and empties it.</summary>
+    private static void Add(List<Share> batch, Shared[] shared)
     {
         foreach (ref readonly var share in CollectionsMarshal.AsSpan(batch))
         {
-            ref var pair = ref pairs.At(share.A, share.B);
+            ref var pair = ref shared[share.Slot];
             pair.Count++;
             pair.False += share.False;
             pair.Evidence += share.Evidence;
@@ -282,36 +364,56 @@ internal static class CopyDetector
 
     /// <summary>
     /// Two claims of a group that state the same value, from different sources and voices: claim <see cref="Claim"/>,
-    /// by source <see cref="A"/>, and a later claim by source <see cref="B"/>.
+    /// by source <see cref="A"/>, and a later claim by source <see cref="B"/>; <see cref="Slot"/> is their pair's in
+    /// <see cref="Meetings"/>.
     /// </summary>
-    internal readonly record struct Agreement(int Claim, int A, int B);
+    internal readonly record struct Agreement(int Claim, int A, int B, int Slot);
 
-    /// <summary>One value shared by sources <see cref="A"/> &lt; <see cref="B"/>, weighed: how false it is judged, and its evidence.</summary>
-    private readonly record struct Share(int A, int B, double False, double Evidence);
+    /// <summary>One value shared by a pair of sources, by its slot, weighed: how false it is judged, and its evidence.</summary>
+    private readonly record struct Share(int Slot, double False, double Evidence);
 
     /// <summary>
-    /// One value per pair of sources <c>a &lt; b</c>. Up to a million possible pairs (some 1,400 sources) the values
-    /// live in an array indexed by the pair, which is several times faster than hashing millions of pair visits;
-    /// beyond, a dictionary holds only the pairs that were touched. A pair whose value is empty counts as untouched.
+    /// One value per pair of sources <c>a &lt; b</c>, in an array indexed by the pair or in a dictionary of the pairs that
+    /// were touched (<see cref="SuitsAnArray"/> chooses). Both hold the same sums, added in the same order, so the choice
+    /// changes the time a look takes, never its result. A pair whose value is empty counts as untouched.
     /// </summary>
-    internal sealed class PairTable<T>(int sources, long denseLimit = PairTable<T>.DenseLimit)
+    internal sealed class PairTable<T>(int sources, bool dense)
         where T : struct, IPairValue<T>
     {
         /// <summary>How many pairs an array holds at most.</summary>
         public const long DenseLimit = 1_000_000;
+
+        /// <summary>
+        /// How many pairs of sources may go without a meeting per pair of claims that meets, for the pairs still to live
+        /// in an array. Every look clears and walks the whole array, a few nanoseconds a pair; a dictionary spends some
+        /// tens of nanoseconds on each meeting and then sorts the pairs it touched.
+        /// </summary>
+        public const long SparseRatio = 8;
 
         private readonly long _pairs = (long)sources * (sources - 1) / 2;
         private readonly Dictionary<long, T> _sparse = [];
         private T[]? _values;
 
         /// <summary>Whether the values live in an array, <see cref="Values"/>.</summary>
-        public bool IsDense => _pairs <= denseLimit;
+        public bool IsDense { get; } = dense && (long)sources * (sources - 1) / 2 <= DenseLimit;
+
+        /// <summary>
+        /// Whether an array suits the pairs of <paramref name="sources"/> sources when at most <paramref name="meetings"/>
+        /// pairs of claims meet: up to a million pairs (some 1,400 sources), an array is several times faster than hashing
+        /// millions of visits, unless most of its pairs would stay empty, as with a few thousand claims among a thousand
+        /// sources.
+        /// </summary>
+        public static bool SuitsAnArray(int sources, long meetings)
+        {
+            var pairs = (long)sources * (sources - 1) / 2;
+            return pairs <= DenseLimit && meetings * SparseRatio >= pairs;
+        }
 
         /// <summary>
         /// When <see cref="IsDense"/>, the value of every pair, ordered by <c>a</c>, then <c>b</c>: (0, 1), (0, 2) … (0, n − 1),
         /// (1, 2) and so on.
         /// </summary>
-        public Span<T> Values => _values ??= new T[IsDense ? _pairs : 0];
+        public T[] Values => _values ??= new T[IsDense ? _pairs : 0];
 
         /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, to read or change.</summary>
         public ref T At(int a, int b) => ref IsDense ? ref Values[Index(a, b)] : ref Sparse(a, b);
@@ -360,12 +462,21 @@ internal static class CopyDetector
         /// <summary>The pairs that were touched, ordered by <c>a</c>, then <c>b</c>.</summary>
         public IEnumerable<(int A, int B, T Value)> Ordered()
         {
-            if (!IsDense)
-            {
-                return _sparse.OrderBy(p => p.Key).Select(p => ((int)(p.Key / sources), (int)(p.Key % sources), p.Value));
-            }
+            return IsDense ? Dense() : Sparse();
+        }
 
-            return Dense();
+        private IEnumerable<(int A, int B, T Value)> Sparse()
+        {
+            // The keys order the pairs as the array does: a sort of plain numbers, with the values carried along.
+            var keys = new long[_sparse.Count];
+            var values = new T[keys.Length];
+            _sparse.Keys.CopyTo(keys, 0);
+            _sparse.Values.CopyTo(values, 0);
+            Array.Sort(keys, values);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                yield return ((int)(keys[i] / sources), (int)(keys[i] % sources), values[i]);
+            }
         }
 
         private IEnumerable<(int A, int B, T Value)> Dense()
@@ -388,6 +499,7 @@ internal static class CopyDetector
 
         private long Key(int a, int b) => ((long)a * sources) + b;
 
-        private int Index(int a, int b) => (a * ((2 * sources) - a - 1) / 2) + (b - a - 1);
+        /// <summary>Where the pair of sources <paramref name="a"/> &lt; <paramref name="b"/> lies in <see cref="Values"/>.</summary>
+        public int Index(int a, int b) => (a * ((2 * sources) - a - 1) / 2) + (b - a - 1);
     }
 }

@@ -13,9 +13,9 @@ public sealed class CopyDetectorTests
     public void PairTable_DenseAndSparse_HoldTheSameValues()
     {
         const int sources = 60;
-        var dense = new CopyDetector.PairTable<CopyDetector.Shared>(sources);
-        var sparse = new CopyDetector.PairTable<CopyDetector.Shared>(sources, denseLimit: 0);
-        var (denseHalf, sparseHalf) = (new CopyDetector.PairTable<CopyDetector.Shared>(sources), new CopyDetector.PairTable<CopyDetector.Shared>(sources, denseLimit: 0));
+        var dense = new CopyDetector.PairTable<CopyDetector.Shared>(sources, dense: true);
+        var sparse = new CopyDetector.PairTable<CopyDetector.Shared>(sources, dense: false);
+        var (denseHalf, sparseHalf) = (new CopyDetector.PairTable<CopyDetector.Shared>(sources, dense: true), new CopyDetector.PairTable<CopyDetector.Shared>(sources, dense: false));
         Assert.True(dense.IsDense);
         Assert.False(sparse.IsDense);
 
@@ -51,15 +51,40 @@ public sealed class CopyDetectorTests
         Assert.Equal(0, dense.Get(fromDense[0].A, fromDense[0].B).Count);
     }
 
-    [Fact]
-    public void Estimate_ManySourcesInADictionary_FindsTheSameCopyingAsInAnArray()
+    [Theory]
+    [InlineData(1_000, 62_437, false)]
+    [InlineData(1_000, 62_438, true)]
+    [InlineData(1_000, 4_500_000, true)]
+    [InlineData(1_414, 100_000_000, true)]
+    [InlineData(1_415, 100_000_000, false)]
+    [InlineData(2, 0, false)]
+    [InlineData(2, 1, true)]
+    public void PairTable_SuitsAnArray_WhenFewPairsStayEmptyAndAMillionFit(int sources, long meetings, bool array)
     {
-        // The same claims, once among 40 sources (pairs in an array) and once with 1,460 more sources that say nothing
-        // (over a million possible pairs: a dictionary). Over 8,192 groups, so each look also adds two halves together.
+        // 1,000 sources make 499,500 pairs: an array from one meeting per eight pairs on. 1,415 sources make 1,000,405
+        // pairs, more than an array holds; 1,414 make 998,991.
+        Assert.Equal(array, CopyDetector.PairTable<CopyDetector.Common>.SuitsAnArray(sources, meetings));
+
+        // A table asked for an array gets one only while the pairs fit.
+        Assert.Equal(sources < 1_415, new CopyDetector.PairTable<CopyDetector.Common>(sources, dense: true).IsDense);
+    }
+
+    [Theory]
+    [InlineData(1_500, 9_000)]
+    [InlineData(1_000, 1_000)]
+    public void Estimate_PairsInADictionary_FindsTheSameCopyingAsInAnArray(int sources, int questions)
+    {
+        // The same claims, once among 40 sources (pairs in an array) and once with more sources that say nothing, whose
+        // pairs go in a dictionary: over a million possible pairs (1,500 sources, over 8,192 groups, so each look also
+        // adds two halves together), or half a million pairs of which a thousand questions touch few (1,000 sources).
         const int active = 40;
-        var groups = Groups(active, 9_000);
+        var groups = Groups(active, questions);
+        var meetings = groups.Sum(g => (long)g.Length * (g.Length - 1) / 2);
+        Assert.True(CopyDetector.PairTable<CopyDetector.Common>.SuitsAnArray(active, meetings));
+        Assert.False(CopyDetector.PairTable<CopyDetector.Common>.SuitsAnArray(sources, meetings));
+
         var dense = TruthDiscoveryEstimator.Default.Estimate(Problem(active, groups));
-        var sparse = TruthDiscoveryEstimator.Default.Estimate(Problem(1_500, groups));
+        var sparse = TruthDiscoveryEstimator.Default.Estimate(Problem(sources, groups));
 
         Assert.NotEmpty(dense.Dependencies);
         Assert.Contains(dense.Dependencies, d => (d.Source, d.Other) == (0, 1) && d.SharedFalse >= 2);
