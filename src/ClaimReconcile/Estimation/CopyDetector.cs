@@ -418,21 +418,6 @@ internal static class CopyDetector
         /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, to read or change.</summary>
         public ref T At(int a, int b) => ref IsDense ? ref Values[Index(a, b)] : ref Sparse(a, b);
 
-        /// <summary>Forgets every value; returns this table.</summary>
-        public PairTable<T> Clear()
-        {
-            if (_values is not null)
-            {
-                Array.Clear(_values);
-            }
-
-            _sparse.Clear();
-            return this;
-        }
-
-        /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, or the default when it was never touched.</summary>
-        public T Get(int a, int b) => IsDense ? Values[Index(a, b)] : _sparse.GetValueOrDefault(Key(a, b));
-
         /// <summary>Adds <paramref name="other"/>'s values to this table's, pair by pair; returns this table.</summary>
         public PairTable<T> Add(PairTable<T> other)
         {
