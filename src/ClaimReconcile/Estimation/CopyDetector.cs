@@ -79,7 +79,7 @@ internal static class CopyDetector
     /// <remarks>
     /// Each pair of sources that meets has a slot, and a look sums what its agreements weigh into an array of slots:
     /// no look hashes a pair. With an array of all pairs (<see cref="IsDense"/>) a pair's slot is its place in that
-    /// array; otherwise the pairs that meet are numbered once, in order.
+    /// array; otherwise the pairs that meet are numbered as they are first met.
     /// </remarks>
     internal sealed class Meetings
     {
@@ -88,37 +88,16 @@ internal static class CopyDetector
         public Meetings(PairTable<Common> table, ArraySegment<Agreement>[] agreements)
         {
             Agreements = agreements;
-            if (table.IsDense)
-            {
-                IsDense = true;
-                Common = table.Values;
-                return;
-            }
-
-            // The pairs that meet, in order, numbered; then each agreement learns its pair's number.
-            var ordered = table.Ordered().ToArray();
-            Pairs = [.. ordered.Select(p => (p.A, p.B))];
-            Common = [.. ordered.Select(p => p.Value)];
-            var slots = new Dictionary<(int, int), int>(ordered.Length);
-            for (var slot = 0; slot < ordered.Length; slot++)
-            {
-                slots.Add((ordered[slot].A, ordered[slot].B), slot);
-            }
-
-            foreach (var group in agreements)
-            {
-                foreach (ref var agreement in group.AsSpan())
-                {
-                    agreement = agreement with { Slot = slots[(Math.Min(agreement.A, agreement.B), Math.Max(agreement.A, agreement.B))] };
-                }
-            }
+            IsDense = table.IsDense;
+            Common = table.BySlot();
+            Pairs = table.IsDense ? [] : table.Pairs();
         }
 
-        /// <summary>Whether every pair of sources has a slot, ordered by <c>a</c>, then <c>b</c>, as in <see cref="PairTable{T}.Values"/>.</summary>
+        /// <summary>Whether every pair of sources has a slot, ordered by <c>a</c>, then <c>b</c> (see <see cref="PairTable{T}.BySlot"/>).</summary>
         public bool IsDense { get; }
 
-        /// <summary>Unless <see cref="IsDense"/>, the pairs that meet, by slot, ordered by <c>a</c>, then <c>b</c>.</summary>
-        public (int A, int B)[] Pairs { get; } = [];
+        /// <summary>Unless <see cref="IsDense"/>, the pairs that meet, by slot, in the order they were first met.</summary>
+        public (int A, int B)[] Pairs { get; }
 
         /// <summary>How many questions each slot's pair answers in common.</summary>
         public Common[] Common { get; }
@@ -165,7 +144,7 @@ internal static class CopyDetector
         }
 
         var dense = PairTable<Common>.SuitsAnArray(sources, meetings);
-        var table = InHalves(groups.Length, () => new PairTable<Common>(sources, dense), (from, to, table) =>
+        void Count(int from, int to, PairTable<Common> table)
         {
             // Each half lists its agreements in a slab of its own: a few large arrays rather than one per group.
             var slab = new Slab<Agreement>(AgreementChunk);
@@ -195,12 +174,11 @@ internal static class CopyDetector
                             continue;
                         }
 
-                        var (low, high) = (Math.Min(a, b), Math.Max(a, b));
-                        table.At(low, high).Questions++;
+                        var slot = table.Slot(Math.Min(a, b), Math.Max(a, b));
+                        table[slot].Questions++;
                         if (valueOf[i] >= 0 && valueOf[i] == valueOf[j])
                         {
-                            // In an array a pair's slot is its place; otherwise Meetings numbers the pairs once all are known.
-                            found.Add(new Agreement(i, a, b, table.IsDense ? table.Index(low, high) : -1));
+                            found.Add(new Agreement(i, a, b, slot));
                         }
                     }
                 }
@@ -208,8 +186,32 @@ internal static class CopyDetector
                 agreements[g] = slab.Take(found.Count);
                 found.CopyTo(agreements[g].Array!, agreements[g].Offset);
             }
-        });
-        return new Meetings(table, agreements);
+        }
+
+        if (groups.Length < 2 * Partitioned.RangeSize)
+        {
+            var only = new PairTable<Common>(sources, dense);
+            Count(0, groups.Length, only);
+            return new Meetings(only, agreements);
+        }
+
+        // Two fixed halves side by side, the second then added into the first: the same counts on any number of cores.
+        // Without an array, the second half's pairs take their slots in the first's table.
+        var (first, second) = (new PairTable<Common>(sources, dense), new PairTable<Common>(sources, dense));
+        var middle = groups.Length / 2;
+        Parallel.Invoke(() => Count(0, middle, first), () => Count(middle, groups.Length, second));
+        if (first.Add(second) is { } moved)
+        {
+            for (var g = middle; g < groups.Length; g++)
+            {
+                foreach (ref var agreement in agreements[g].AsSpan())
+                {
+                    agreement = agreement with { Slot = moved[agreement.Slot] };
+                }
+            }
+        }
+
+        return new Meetings(first, agreements);
     }
 
     public static ImmutableArray<DetectedDependence> Detect(TruthDiscoveryEstimator.GroupState[] groups, double[] reliability, TruthDiscoveryOptions options, Meetings meetings)
@@ -259,11 +261,14 @@ internal static class CopyDetector
         }
         else
         {
+            // The slots follow the order pairs were first met: the dependence found is put in the order of the pairs.
             var pairs = meetings.Pairs;
             for (var slot = 0; slot < pairs.Length; slot++)
             {
                 Consider(pairs[slot].A, pairs[slot].B, common[slot].Questions, in shared[slot]);
             }
+
+            found.Sort(static (x, y) => x.Source != y.Source ? x.Source.CompareTo(y.Source) : x.Other.CompareTo(y.Other));
         }
 
         meetings.Return(shared);
@@ -283,27 +288,6 @@ internal static class CopyDetector
                 found.Add(new DetectedDependence(a, b, common, pair.Count, pair.False, probability));
             }
         }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="count"/> over the groups: into one table from <paramref name="table"/> when there are few,
-    /// else over two fixed halves side by side whose tables are then added together (the second into the first), so
-    /// the result is the same on any number of cores.
-    /// </summary>
-    private static PairTable<T> InHalves<T>(int groups, Func<PairTable<T>> table, Action<int, int, PairTable<T>> count)
-        where T : struct, IPairValue<T>
-    {
-        if (groups < 2 * Partitioned.RangeSize)
-        {
-            var only = table();
-            count(0, groups, only);
-            return only;
-        }
-
-        var (first, second) = (table(), table());
-        var middle = groups / 2;
-        Parallel.Invoke(() => count(0, middle, first), () => count(middle, groups, second));
-        return first.Add(second);
     }
 
     /// <summary>
@@ -373,9 +357,11 @@ internal static class CopyDetector
     private readonly record struct Share(int Slot, double False, double Evidence);
 
     /// <summary>
-    /// One value per pair of sources <c>a &lt; b</c>, in an array indexed by the pair or in a dictionary of the pairs that
-    /// were touched (<see cref="SuitsAnArray"/> chooses). Both hold the same sums, added in the same order, so the choice
-    /// changes the time a look takes, never its result. A pair whose value is empty counts as untouched.
+    /// One value per pair of sources <c>a &lt; b</c>, each in a slot: in an array of every pair, where a pair's slot is
+    /// its place (<see cref="Index"/>), or in a list of the pairs that were touched, numbered as they come, with a
+    /// dictionary from pair to slot (<see cref="SuitsAnArray"/> chooses). Both hold the same sums, added in the same
+    /// order, so the choice changes the time counting takes, never its result. A pair whose value is empty counts as
+    /// untouched.
     /// </summary>
     internal sealed class PairTable<T>(int sources, bool dense)
         where T : struct, IPairValue<T>
@@ -386,15 +372,16 @@ internal static class CopyDetector
         /// <summary>
         /// How many pairs of sources may go without a meeting per pair of claims that meets, for the pairs still to live
         /// in an array. Every look clears and walks the whole array, a few nanoseconds a pair; a dictionary spends some
-        /// tens of nanoseconds on each meeting and then sorts the pairs it touched.
+        /// tens of nanoseconds on each meeting, once per run.
         /// </summary>
         public const long SparseRatio = 8;
 
         private readonly long _pairs = (long)sources * (sources - 1) / 2;
-        private readonly Dictionary<long, T> _sparse = [];
+        private readonly Dictionary<long, int> _slots = [];
+        private readonly List<T> _touched = [];
         private T[]? _values;
 
-        /// <summary>Whether the values live in an array, <see cref="Values"/>.</summary>
+        /// <summary>Whether every pair has a slot, its place in an array of every pair (<see cref="Index"/>).</summary>
         public bool IsDense { get; } = dense && (long)sources * (sources - 1) / 2 <= DenseLimit;
 
         /// <summary>
@@ -410,21 +397,54 @@ internal static class CopyDetector
         }
 
         /// <summary>
-        /// When <see cref="IsDense"/>, the value of every pair, ordered by <c>a</c>, then <c>b</c>: (0, 1), (0, 2) … (0, n − 1),
-        /// (1, 2) and so on.
+        /// The value of every slot, by slot: when <see cref="IsDense"/>, the array of every pair itself, ordered by <c>a</c>,
+        /// then <c>b</c>: (0, 1), (0, 2) … (0, n − 1), (1, 2) and so on; otherwise a copy of the touched pairs' values.
         /// </summary>
-        public T[] Values => _values ??= new T[IsDense ? _pairs : 0];
+        public T[] BySlot() => IsDense ? _values ??= new T[_pairs] : [.. _touched];
 
-        /// <summary>The value of sources <paramref name="a"/> &lt; <paramref name="b"/>, to read or change.</summary>
-        public ref T At(int a, int b) => ref IsDense ? ref Values[Index(a, b)] : ref Sparse(a, b);
+        /// <summary>Unless <see cref="IsDense"/>, the pair of each slot.</summary>
+        public (int A, int B)[] Pairs()
+        {
+            var pairs = new (int A, int B)[_touched.Count];
+            foreach (var (key, slot) in _slots)
+            {
+                pairs[slot] = ((int)(key / sources), (int)(key % sources));
+            }
 
-        /// <summary>Adds <paramref name="other"/>'s values to this table's, pair by pair; returns this table.</summary>
-        public PairTable<T> Add(PairTable<T> other)
+            return pairs;
+        }
+
+        /// <summary>The slot of sources <paramref name="a"/> &lt; <paramref name="b"/>, made on first use.</summary>
+        public int Slot(int a, int b)
         {
             if (IsDense)
             {
-                var mine = Values;
-                var theirs = other.Values;
+                return Index(a, b);
+            }
+
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, Key(a, b), out var exists);
+            if (!exists)
+            {
+                slot = _touched.Count;
+                _touched.Add(default);
+            }
+
+            return slot;
+        }
+
+        /// <summary>The value in a slot, to read or change; valid until the next pair is touched.</summary>
+        public ref T this[int slot] => ref IsDense ? ref (_values ??= new T[_pairs])[slot] : ref CollectionsMarshal.AsSpan(_touched)[slot];
+
+        /// <summary>
+        /// Adds <paramref name="other"/>'s values to this table's, pair by pair. Returns, unless <see cref="IsDense"/>, the
+        /// slot here of each of <paramref name="other"/>'s slots; in an array the slots are the same.
+        /// </summary>
+        public int[]? Add(PairTable<T> other)
+        {
+            if (IsDense)
+            {
+                var mine = _values ??= new T[_pairs];
+                var theirs = other._values ??= new T[_pairs];
                 for (var index = 0; index < theirs.Length; index++)
                 {
                     if (!theirs[index].IsEmpty)
@@ -432,59 +452,25 @@ internal static class CopyDetector
                         T.Add(ref mine[index], in theirs[index]);
                     }
                 }
+
+                return null;
             }
-            else
+
+            var moved = new int[other._touched.Count];
+            foreach (var (key, theirs) in other._slots)
             {
-                foreach (var (key, value) in other._sparse)
-                {
-                    T.Add(ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, key, out _), in value);
-                }
+                var (a, b) = ((int)(key / sources), (int)(key % sources));
+                var slot = Slot(a, b);
+                T.Add(ref this[slot], in CollectionsMarshal.AsSpan(other._touched)[theirs]);
+                moved[theirs] = slot;
             }
 
-            return this;
+            return moved;
         }
 
-        /// <summary>The pairs that were touched, ordered by <c>a</c>, then <c>b</c>.</summary>
-        public IEnumerable<(int A, int B, T Value)> Ordered()
-        {
-            return IsDense ? Dense() : Sparse();
-        }
-
-        private IEnumerable<(int A, int B, T Value)> Sparse()
-        {
-            // The keys order the pairs as the array does: a sort of plain numbers, with the values carried along.
-            var keys = new long[_sparse.Count];
-            var values = new T[keys.Length];
-            _sparse.Keys.CopyTo(keys, 0);
-            _sparse.Values.CopyTo(values, 0);
-            Array.Sort(keys, values);
-            for (var i = 0; i < keys.Length; i++)
-            {
-                yield return ((int)(keys[i] / sources), (int)(keys[i] % sources), values[i]);
-            }
-        }
-
-        private IEnumerable<(int A, int B, T Value)> Dense()
-        {
-            var index = 0;
-            for (var a = 0; a < sources; a++)
-            {
-                for (var b = a + 1; b < sources; b++, index++)
-                {
-                    var value = _values is null ? default : _values[index];
-                    if (!value.IsEmpty)
-                    {
-                        yield return (a, b, value);
-                    }
-                }
-            }
-        }
-
-        private ref T Sparse(int a, int b) => ref CollectionsMarshal.GetValueRefOrAddDefault(_sparse, Key(a, b), out _);
+        /// <summary>Where the pair of sources <paramref name="a"/> &lt; <paramref name="b"/> lies in an array of every pair.</summary>
+        public int Index(int a, int b) => (a * ((2 * sources) - a - 1) / 2) + (b - a - 1);
 
         private long Key(int a, int b) => ((long)a * sources) + b;
-
-        /// <summary>Where the pair of sources <paramref name="a"/> &lt; <paramref name="b"/> lies in <see cref="Values"/>.</summary>
-        public int Index(int a, int b) => (a * ((2 * sources) - a - 1) / 2) + (b - a - 1);
     }
 }
