@@ -74,7 +74,7 @@ internal static class CopyDetector
     /// voices or more, the first <see cref="TruthDiscoveryOptions.MaxClaimsPerGroupForCopying"/> claims, different
     /// sources and voices), and which of their claims agree. Both depend only on who answers what, not on any estimate,
     /// so one count serves every look for copying in a run; only what the agreements weigh, which depends on the
-    /// estimate, is summed each time. At a million claims the agreements take some 25 MB, held until the run ends.
+    /// estimate, is summed each time. At a million claims the agreements take some 30 MB, held until the run ends.
     /// </summary>
     /// <remarks>
     /// Each pair of sources that meets has a slot, and a look sums what its agreements weigh into an array of slots:
