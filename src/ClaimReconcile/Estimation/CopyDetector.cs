@@ -376,13 +376,13 @@ internal static class CopyDetector
         /// </summary>
         public const long SparseRatio = 8;
 
-        private readonly long _pairs = (long)sources * (sources - 1) / 2;
+        private readonly long _pairs = PairsOf(sources);
         private readonly Dictionary<long, int> _slots = [];
         private readonly List<T> _touched = [];
         private T[]? _values;
 
         /// <summary>Whether every pair has a slot, its place in an array of every pair (<see cref="Index"/>).</summary>
-        public bool IsDense { get; } = dense && (long)sources * (sources - 1) / 2 <= DenseLimit;
+        public bool IsDense { get; } = dense && PairsOf(sources) <= DenseLimit;
 
         /// <summary>
         /// Whether an array suits the pairs of <paramref name="sources"/> sources when at most <paramref name="meetings"/>
@@ -392,9 +392,12 @@ internal static class CopyDetector
         /// </summary>
         public static bool SuitsAnArray(int sources, long meetings)
         {
-            var pairs = (long)sources * (sources - 1) / 2;
+            var pairs = PairsOf(sources);
             return pairs <= DenseLimit && meetings * SparseRatio >= pairs;
         }
+
+        /// <summary>How many pairs <paramref name="sources"/> sources make.</summary>
+        private static long PairsOf(int sources) => (long)sources * (sources - 1) / 2;
 
         /// <summary>
         /// The value of every slot, by slot: when <see cref="IsDense"/>, the array of every pair itself, ordered by <c>a</c>,
