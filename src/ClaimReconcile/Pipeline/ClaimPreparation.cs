@@ -77,7 +77,7 @@ internal sealed class ClaimPreparation
     /// them, in their order.
     /// </summary>
     /// <remarks>
-    /// Once per validation: the claims are rows of the validation's own table, and the scope stage goes on changing them (a
+    /// Once per validation: the claims are the validation's own objects, and the scope stage goes on changing them (a
     /// claim attached to an event), so each run and each session update validates its claims afresh.
     /// </remarks>
     public List<PreparedClaim> PrepareAll(List<PreparedClaim> claims, int parallelFrom = ParallelFrom)

@@ -22,8 +22,8 @@ internal sealed class Validation
     public Dictionary<string, Event> Events { get; }
 
     /// <summary>
-    /// The claims that passed, in input order, each already in the row the preparation fills in (rather than in a tuple
-    /// that a million claims would copy into it).
+    /// The claims that passed, in input order, each already in the object the preparation fills in (rather than in a
+    /// tuple that a million claims would copy into it).
     /// </summary>
     public List<PreparedClaim> Claims { get; } = [];
 
@@ -172,14 +172,13 @@ internal sealed class Validation
 
     private void CheckClaims(ImmutableArray<Claim> claims, int parallelFrom)
     {
-        // Most claims pass every check. For them, looking the source up and starting the claim's row does not depend on
+        // Most claims pass every check. For them, looking the source up and making the prepared object does not depend on
         // any other claim, so it is done apart, each claim into its own slot, in parallel for a large set. Only the ids
         // need the claims in order (the later of two claims with one id is left out): they are checked on one thread, at
         // the same time.
-        var rows = PreparedClaim.Table(claims.Length);
-        var ready = new bool[claims.Length];
+        var ready = new PreparedClaim?[claims.Length];
         var firstUse = new bool[claims.Length];
-        void MakeReady() => Partitioned.For(claims.Length, i => ready[i] = Ready(rows, claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
+        void MakeReady() => Partitioned.For(claims.Length, i => ready[i] = Ready(claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
         void MarkFirstUses()
         {
             var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
@@ -203,40 +202,33 @@ internal sealed class Validation
         Claims.EnsureCapacity(claims.Length);
         for (var i = 0; i < claims.Length; i++)
         {
-            if (firstUse[i] && ready[i])
+            if (firstUse[i] && ready[i] is { } passed)
             {
-                Keep(PreparedClaim.At(rows, i));
+                Keep(passed);
             }
             else
             {
-                Check(rows, claims[i], i, ready[i] ? PreparedClaim.At(rows, i).Id : IdOf(claims[i], i), firstUse[i], textForms);
+                Check(claims[i], i, ready[i]?.Id ?? IdOf(claims[i], i), firstUse[i], textForms);
             }
         }
     }
 
     /// <summary>
-    /// Starts the row of a claim that passes the checks that concern it alone (a declared source and event, no words to
-    /// read), and says whether it did; <see cref="Check"/> has more to say of the others. Reads the declared sources and
-    /// events only.
+    /// The prepared object of a claim that passes the checks that concern it alone (a declared source and event, no words
+    /// to read); <see langword="null"/> when <see cref="Check"/> has more to say. Reads the declared sources and events only.
     /// </summary>
-    private bool Ready(PreparedClaim.Row[] rows, Claim claim, int index)
-    {
-        if (Sources.TryGetValue(claim.Source, out var source)
-            && (claim.Scope?.Event is not { } eventId || Events.ContainsKey(eventId))
-            && !Text.TextForms.HasWords(claim))
-        {
-            PreparedClaim.Fill(rows, index, claim, IdOf(claim, index), source);
-            return true;
-        }
-
-        return false;
-    }
+    private PreparedClaim? Ready(Claim claim, int index) =>
+        Sources.TryGetValue(claim.Source, out var source)
+        && (claim.Scope?.Event is not { } eventId || Events.ContainsKey(eventId))
+        && !Text.TextForms.HasWords(claim)
+            ? new PreparedClaim(claim, IdOf(claim, index), source)
+            : null;
 
     /// <summary>
     /// Checks a claim that did not pass at once, in input order: reports each of its problems, reads its words, and keeps
     /// it if it can be read.
     /// </summary>
-    private void Check(PreparedClaim.Row[] rows, Claim claim, int i, string id, bool firstUse, Text.TextFormCache textForms)
+    private void Check(Claim claim, int i, string id, bool firstUse, Text.TextFormCache textForms)
     {
         var ok = true;
         if (!firstUse)
@@ -263,7 +255,7 @@ internal sealed class Validation
             : claim;
         if (resolved is not null)
         {
-            Keep(PreparedClaim.Fill(rows, i, resolved, id, source!));
+            Keep(new PreparedClaim(resolved, id, source!));
         }
         else
         {
