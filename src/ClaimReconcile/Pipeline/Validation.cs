@@ -179,14 +179,7 @@ internal sealed class Validation
         var ready = new PreparedClaim?[claims.Length];
         var firstUse = new bool[claims.Length];
         void MakeReady() => Partitioned.For(claims.Length, i => ready[i] = Ready(claims[i], i), parallelFrom, ClaimPreparation.RangeSize, Partitioned.OnePerCore);
-        void MarkFirstUses()
-        {
-            var ids = new HashSet<string>(claims.Length, StringComparer.Ordinal);
-            for (var i = 0; i < claims.Length; i++)
-            {
-                firstUse[i] = ids.Add(IdOf(claims[i], i));
-            }
-        }
+        void MarkFirstUses() => FirstUses.Mark(claims, firstUse);
 
         if (claims.Length >= parallelFrom)
         {
