@@ -91,10 +91,10 @@ internal sealed class EntityResolver
         _names = names.Where(n => n.Value is not null).ToFrozenDictionary(n => n.Key, n => n.Value!, StringComparer.Ordinal);
         if (mentions is not null)
         {
+            // In no particular order: nothing below depends on it (the matching orders what it needs to).
             var distinct = mentions is HashSet<string> { Comparer: var comparer } set && comparer == StringComparer.Ordinal
                 ? [.. set]
                 : mentions.Distinct(StringComparer.Ordinal).ToList();
-            distinct.Sort(StringComparer.Ordinal);
             // Folding and reading names concern one mention each: on all cores for a large claim set, each into its slot.
             var folded = new string[distinct.Count];
             var read = new PersonName?[distinct.Count];
@@ -306,7 +306,7 @@ internal sealed class EntityResolver
         entity.Type is null || string.Equals(entity.Type.Trim(), "person", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Matches the given mentions (sorted ordinally, with their folded forms and the names they read as, if any); returns
+    /// Matches the given mentions (in any order, with their folded forms and the names they read as, if any); returns
     /// the names read, by mention: only mentions that read as names are in it, as a mention read here and not in it is no
     /// name.
     /// </summary>
@@ -319,16 +319,22 @@ internal sealed class EntityResolver
         for (var i = 0; i < mentions.Count; i++)
         {
             var (mention, folded) = (mentions[i], foldedMentions[i]);
-            if (_ids.ContainsKey(mention) || _names.ContainsKey(folded) || byFold.ContainsKey(folded))
+            if (names[i] is not { } name || _ids.ContainsKey(mention) || _names.ContainsKey(folded))
             {
                 continue;
             }
 
-            if (names[i] is { } name)
+            // The mentions come in no particular order: a spelling replaces another of the same folded form that sorts after it.
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(byFold, folded, out var seen);
+            if (!seen || string.CompareOrdinal(mention, first.Written) < 0)
             {
-                parsed[mention] = name;
-                byFold[folded] = (mention, name);
+                first = (mention, name);
             }
+        }
+
+        foreach (var (written, name) in byFold.Values)
+        {
+            parsed[written] = name;
         }
 
         // The mentions that read as names take part, in the ordinal order of their folded forms.

@@ -389,4 +389,25 @@ public sealed class EntityResolverTests
         Assert.Contains("\"statedAs\": \"Ушаков\"", expected, StringComparison.Ordinal);
         Assert.Contains(IssueCodes.AmbiguousMention, expected, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reconcile_OneNameInSeveralSpellings_TheOrdinallyFirstNamesItInAnyOrder()
+    {
+        // Two free people, each in two spellings of one folded form; "Klitschko" alone could be either.
+        Claim[] claims =
+        [
+            new("zeit", "vitali klitschko", "role", ClaimValue.Text("Bürgermeister")) { Id = "zeit-1" },
+            new("tsp", "Vitali Klitschko", "role", ClaimValue.Text("Bürgermeister")) { Id = "tsp-1" },
+            new("zeit", "Wladimir Klitschko", "role", ClaimValue.Text("Boxer")) { Id = "zeit-2" },
+            new("tsp", "WLADIMIR KLITSCHKO", "role", ClaimValue.Text("Boxer")) { Id = "tsp-2" },
+            new("bild", "Klitschko", "role", ClaimValue.Text("Boxer")) { Id = "bild-1" },
+        ];
+
+        string Warning(IEnumerable<Claim> ordered) =>
+            Assert.Single(Some.Reconcile(Some.ClaimSet([.. ordered])).Issues, i => i.Code == IssueCodes.AmbiguousMention).Message;
+
+        var warning = Warning(claims);
+        Assert.Equal(warning, Warning(claims.Reverse()));
+        Assert.Contains("(Vitali Klitschko, WLADIMIR KLITSCHKO)", warning, StringComparison.Ordinal);
+    }
 }
