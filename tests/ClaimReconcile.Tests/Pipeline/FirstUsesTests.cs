@@ -53,7 +53,7 @@ public sealed class FirstUsesTests
     [Fact]
     public void Mark_ManyIdsWithRepeats_MarksAsTheHashSetBeyondTheTablesLimitDoes()
     {
-        // Ids drawn from fewer values than claims, so about a third of the claims repeat an earlier id; some have none.
+        // Ids drawn from fewer values than claims, so about two claims in five repeat an earlier id; one in ten has none.
         var random = new Random(20261122);
         var ids = Enumerable.Range(0, 30_000).Select(_ => random.Next(10) == 0 ? null : $"id{random.Next(20_000)}").ToArray();
         var claims = Claims(ids);
