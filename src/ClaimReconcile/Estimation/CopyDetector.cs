@@ -197,7 +197,8 @@ internal static class CopyDetector
         }
 
         // Two fixed halves side by side, the second then added into the first: the same counts on any number of cores.
-        // Without an array, the second half's pairs take their slots in the first's table.
+        // Without an array, the second half's pairs take their slots in the first's table. The halves' tables grow as they
+        // fill: making room ahead was measured only for one table of few claims, where growing cost the most.
         var (first, second) = (new PairTable<Common>(sources, dense), new PairTable<Common>(sources, dense));
         var middle = groups.Length / 2;
         Parallel.Invoke(() => Count(0, middle, first), () => Count(middle, groups.Length, second));
@@ -383,7 +384,7 @@ internal static class CopyDetector
         private T[]? _values;
 
         /// <summary>Whether every pair has a slot, its place in an array of every pair (<see cref="Index"/>).</summary>
-        public bool IsDense { get; } = dense && PairsOf(sources) <= DenseLimit;
+        public bool IsDense { get; } = InArray(sources, dense);
 
         /// <summary>
         /// Whether an array suits the pairs of <paramref name="sources"/> sources when at most <paramref name="meetings"/>
@@ -406,7 +407,10 @@ internal static class CopyDetector
         /// claims, growing them cost the count a quarter of its time), up to <see cref="MaxRoomAhead"/>; none for an array.
         /// </summary>
         private static int SparseCapacity(int sources, bool dense, long expected) =>
-            dense && PairsOf(sources) <= DenseLimit ? 0 : (int)Math.Min(Math.Min(expected, PairsOf(sources)), MaxRoomAhead);
+            InArray(sources, dense) ? 0 : (int)Math.Min(Math.Min(expected, PairsOf(sources)), MaxRoomAhead);
+
+        /// <summary>Whether a table of <paramref name="sources"/> sources, asked for an array (<paramref name="dense"/>), gets one.</summary>
+        private static bool InArray(int sources, bool dense) => dense && PairsOf(sources) <= DenseLimit;
 
         /// <summary>How many pairs <paramref name="sources"/> sources make.</summary>
         private static long PairsOf(int sources) => (long)sources * (sources - 1) / 2;
