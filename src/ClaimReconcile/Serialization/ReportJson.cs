@@ -24,7 +24,11 @@ public static class ReportJson
         return JsonOutput.Write(w => WriteTo(w, report), indented);
     }
 
-    /// <summary>Writes the report as UTF-8 JSON to a stream, a part at a time: the same bytes as <see cref="Write(ReconciliationReport, bool)"/>.</summary>
+    /// <summary>
+    /// Writes the report as UTF-8 JSON to a stream, a part at a time: the same bytes as <see cref="Write(ReconciliationReport, bool)"/>.
+    /// A large report's groups are written on all cores, a few parts ahead of the stream; the stream itself is written
+    /// only from the calling thread.
+    /// </summary>
     /// <param name="report">The report.</param>
     /// <param name="stream">Where the JSON goes; left open.</param>
     /// <param name="indented">Whether to indent (the default); <see langword="false"/> writes the same JSON on one line.</param>
