@@ -64,8 +64,9 @@ public sealed class ReportJsonTests
     {
         var stream = new RecordingStream();
 
-        // Every group has four claims: with at most three to a part, no part may hold a group whole.
-        ReportJson.Write(Large, stream, indented: true, partClaims: 1, maxPartClaims: 3, parallelFromParts: 2);
+        // Every group has four claims: with at most three to a part, no part may hold a group whole. Parts of 1,000
+        // claims would each reach the stream in one write of some 300 KB; the single writer passes on 64 KB at a time.
+        ReportJson.Write(Large, stream, indented: true, partClaims: 1_000, maxPartClaims: 3, parallelFromParts: 2);
 
         Assert.Equal(ReportJson.Write(Large), Encoding.UTF8.GetString(stream.ToArray()));
         Assert.True(stream.LargestWrite < 2 * JsonOutput.FlushThreshold, $"a write of {stream.LargestWrite} bytes");
