@@ -140,16 +140,14 @@ internal static class JsonOutput
             }
         }
 
-        // The tail, after the same start as a part's: its writer knows the array has items, and so ends it as one that has.
-        var gate = new Gate(stream);
-        using (var writer = new Utf8JsonWriter(gate, options))
+        // The tail, after the same start as a part's: its writer knows the array has items, and so ends it as one that
+        // has. It can be long (an issue per bad claim), so its bytes go on to the stream as they come.
+        using (var last = new Part(options, passOnTo: stream))
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray(arrayName);
-            writer.WriteNullValue();
-            writer.Flush();
-            gate.Open = true;
-            tail(writer);
+            last.Begin(arrayName, follows: true);
+            tail(last.Writer);
+            last.Writer.Flush();
+            stream.Write(last.Written);
         }
 
         stream.WriteByte((byte)'\n');
@@ -157,9 +155,10 @@ internal static class JsonOutput
 
     /// <summary>
     /// A part's buffer and writer, reused by every part that takes its slot. The buffer comes from the shared pool and
-    /// goes back to it: a report written again, or the next one, finds it there instead of allocating it anew.
+    /// goes back to it: a report written again, or the next one, finds it there instead of allocating it anew. Given a
+    /// stream to pass on to, it hands its bytes on whenever its writer flushes more than <see cref="FlushThreshold"/>.
     /// </summary>
-    private sealed class Part(JsonWriterOptions options) : IBufferWriter<byte>, IDisposable
+    private sealed class Part(JsonWriterOptions options, Stream? passOnTo = null) : IBufferWriter<byte>, IDisposable
     {
         private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         private int _written;
@@ -173,7 +172,7 @@ internal static class JsonOutput
         /// <summary>Starts a part: the array's start and, for a part that follows another, a <c>null</c> item, all left out.</summary>
         public void Begin(JsonEncodedText arrayName, bool follows)
         {
-            _written = 0;
+            (_written, _skip) = (0, 0);
             Writer.Reset(this);
             Writer.WriteStartObject();
             Writer.WriteStartArray(arrayName);
@@ -186,7 +185,15 @@ internal static class JsonOutput
             _skip = _written;
         }
 
-        public void Advance(int count) => _written += count;
+        public void Advance(int count)
+        {
+            _written += count;
+            if (passOnTo is not null && _written - _skip > FlushThreshold)
+            {
+                passOnTo.Write(Written);
+                (_written, _skip) = (0, 0);
+            }
+        }
 
         public Memory<byte> GetMemory(int sizeHint = 0)
         {
@@ -221,50 +228,6 @@ internal static class JsonOutput
 
             return _written;
         }
-    }
-
-    /// <summary>A stream that drops what is written to it until it is opened, then passes it on.</summary>
-    private sealed class Gate(Stream inner) : Stream
-    {
-        public bool Open { get; set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            if (Open)
-            {
-                inner.Write(buffer);
-            }
-        }
-
-        public override void Flush()
-        {
-            if (Open)
-            {
-                inner.Flush();
-            }
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Passes what the writer holds on to its stream (or buffer) once it is more than <see cref="FlushThreshold"/>.</summary>

@@ -73,6 +73,20 @@ public sealed class ReportJsonTests
     }
 
     [Fact]
+    public void Write_ManyIssuesAfterTheGroups_PassedOnAPartAtATime()
+    {
+        var report = new Reconciler(clock: WorkedExample.Clock).Reconcile(ClaimSetJson.Read(LargeClaimSet(bad: 3_000)));
+        var stream = new RecordingStream();
+
+        ReportJson.Write(report, stream, indented: true, partClaims: 64, parallelFromParts: 2);
+
+        // The sources and issues after the groups are some 700 KB: held whole, they would reach the stream in one write.
+        Assert.Equal(3_000, report.Issues.Length);
+        Assert.Equal(ReportJson.Write(report), Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.True(stream.LargestWrite < 2 * JsonOutput.FlushThreshold, $"a write of {stream.LargestWrite} bytes");
+    }
+
+    [Fact]
     public void Write_StreamFailsMidway_TheFailureReachesTheCaller()
     {
         var stream = new RecordingStream { FailAfter = 100_000 };
@@ -82,7 +96,7 @@ public sealed class ReportJsonTests
         Assert.Equal(RecordingStream.Failure, failure.Message);
     }
 
-    private static string LargeClaimSet()
+    private static string LargeClaimSet(int bad = 30)
     {
         var sources = string.Join(", ", Enumerable.Range(0, 12).Select(i => $$"""{"id": "s{{i}}", "name": "Quelle \"{{i}}\" – Zürich"}"""));
         var claims = Enumerable.Range(0, 2_400).Select(i =>
@@ -105,8 +119,8 @@ public sealed class ReportJsonTests
             return string.Create(CultureInfo.InvariantCulture,
                 $$"""{"id": "c{{i:0000}}", "source": "{{source}}", "subject": "q{{question:000}}", "property": "p{{question % 4}}", "value": {{value}}""") + extra + "}";
         });
-        var bad = Enumerable.Range(0, 30).Select(i => $$"""{"id": "bad{{i}}", "source": "s1", "subject": "q1", "property": "p1", "value": {"duration": "soon"} }""");
-        return $$"""{"format": "claimset/1", "sources": [{{sources}}], "claims": [{{string.Join(",\n", claims.Concat(bad))}}]}""";
+        var rejected = Enumerable.Range(0, bad).Select(i => $$"""{"id": "bad{{i}}", "source": "s1", "subject": "q1", "property": "p1", "value": {"duration": "soon"} }""");
+        return $$"""{"format": "claimset/1", "sources": [{{sources}}], "claims": [{{string.Join(",\n", claims.Concat(rejected))}}]}""";
     }
 
     /// <summary>Keeps what is written, counting the writes and the largest; can fail once past a number of bytes.</summary>
