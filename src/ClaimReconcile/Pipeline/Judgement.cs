@@ -238,7 +238,16 @@ internal static class Judgement
         EstimationGroup group, GroupEstimate estimate, EntityResolver resolver, Dictionary<string, Source> sources)
     {
         var n = claims.Count;
-        // Statuses live only while the group is judged: on the stack unless the group is very large.
+
+        // The assessments are made from these probabilities on first use, long after an estimator that gave too few or too
+        // many would have returned: its mistake is reported here.
+        if (estimate.ClaimProbabilities.IsDefault || estimate.ClaimProbabilities.Length != n)
+        {
+            throw new InvalidOperationException(
+                $"The estimator gave {(estimate.ClaimProbabilities.IsDefault ? 0 : estimate.ClaimProbabilities.Length)} claim probabilities for the group {subject}.{property} of {n} claims; it must give one per claim, in the group's order.");
+        }
+
+        // Statuses are worked out on the stack unless the group is very large; the group keeps them only for a conflict.
         var statuses = n <= 256 ? stackalloc ClaimStatus[n] : new ClaimStatus[n];
         Verdict verdict;
         if (group.Voices < 2)
@@ -266,16 +275,10 @@ internal static class Judgement
             verdict = Verdict.Conflict;
         }
 
-        var assessments = new ClaimAssessment[n];
-        for (var c = 0; c < n; c++)
-        {
-            assessments[c] = new ClaimAssessment(claims[c].Claim, claims[c].Id, statuses[c], Shown(estimate.ClaimProbabilities[c]), claims[c].Voice);
-        }
-
         var consensus = estimate.Winner is { } w ? claims[w].Claim.Value : null;
         var explanation = Explanations.Explain(verdict, claims, group, estimate, statuses, resolver, sources);
         return new ClaimGroup(subject, label, property, scope, verdict, group.Voices, consensus,
-            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), ImmutableCollectionsMarshal.AsImmutableArray(assessments), explanation);
+            consensus is null && verdict != Verdict.SingleSource ? null : Shown(estimate.Confidence), claims, statuses, estimate.ClaimProbabilities, explanation);
     }
 
     /// <summary>

@@ -374,6 +374,31 @@ public sealed class ReconciliationSessionTests
         AssertSameAsFullRun(reconciler, session);
     }
 
+    [Fact]
+    public void EarlierReports_ReadAfterLaterUpdates_StayAsTheyWere()
+    {
+        // A report's claim assessments are made when first read, from what the run prepared: later updates must not reach them.
+        var reconciler = new Reconciler(clock: Clock);
+        var all = Generated.Claims(questions: 300, sources: 40, seed: 5);
+        var session = reconciler.Open(new ClaimSet(all.Sources, all.Claims.Skip(20)));
+        var reports = new List<(ReconciliationReport Report, string Json)> { (session.Report, ReportJson.Write(session.Report)) };
+        for (var step = 0; step < 20; step++)
+        {
+            var current = session.Claims.Claims;
+            var report = step % 2 == 0
+                ? session.Add(all.Claims[step])
+                : session.Update([new Claim(current[step].Source, current[step].Subject, current[step].Property, Generated.OtherValue(current[step].Value)) { Id = current[step].Id }], [current[step].Id!]);
+            reports.Add((report, ReportJson.Write(report)));
+        }
+
+        Assert.Equal(20, reports.Skip(1).Select(r => r.Json).Distinct().Count());
+        Assert.All(reports, r =>
+        {
+            Assert.Equal(ClaimGroupTests.FromJson(r.Json), ClaimGroupTests.FromAssessments(r.Report));
+            Assert.Equal(r.Json, ReportJson.Write(r.Report));
+        });
+    }
+
     private static List<string> Dependence(ReconciliationReport report) =>
         [.. report.Sources.SelectMany(s => s.DetectedDependence.Select(d => $"{s.Id}~{d.Source}"))];
 
