@@ -89,10 +89,10 @@ public sealed partial class ClaimGroup
     internal int ClaimCount => _prepared.Count;
 
     /// <summary>The claim at <paramref name="c"/> (in id order) as <see cref="Claims"/> assesses it, without making the assessment.</summary>
-    internal (Claim Claim, string Id, ClaimStatus Status, double Confidence, string Voice) ClaimAt(int c)
+    internal AssessedClaim ClaimAt(int c)
     {
         var claim = _prepared[c];
-        return (claim.Claim, claim.Id, StatusOf(c), Judgement.Shown(_probabilities[c]), claim.Voice);
+        return new(claim.Claim, claim.Id, StatusOf(c), Judgement.Shown(_probabilities[c]), claim.Voice);
     }
 
     private ClaimStatus StatusOf(int c) => _statuses is { } statuses

@@ -221,9 +221,11 @@ public static class ReportJson
         writer.WriteEndObject();
     }
 
-    /// <summary>One claim of a group; the hot loop of a large report, so its names are encoded once (<see cref="Names"/>).</summary>
-    /// <summary>One claim of a group, read without making its <see cref="ClaimAssessment"/> (<see cref="ClaimGroup.Claims"/> makes them on first use).</summary>
-    private static void WriteClaim(Utf8JsonWriter writer, ClaimGroup group, (Claim Claim, string Id, ClaimStatus Status, double Confidence, string Voice) claim)
+    /// <summary>
+    /// One claim of a group; the hot loop of a large report, so its names are encoded once (<see cref="Names"/>). The claim
+    /// is read from the group without making its <see cref="ClaimAssessment"/> (<see cref="ClaimGroup.Claims"/> makes them on first use).
+    /// </summary>
+    private static void WriteClaim(Utf8JsonWriter writer, ClaimGroup group, AssessedClaim claim)
     {
         writer.WriteStartObject();
         writer.WriteString(Names.Id, claim.Id);
