@@ -29,11 +29,37 @@ public sealed class ReportJsonTests
 
         Assert.Equal(ReportJson.Write(Large, indented), Encoding.UTF8.GetString(stream.ToArray()));
 
-        // Each part reaches the stream in a write of its own, and a part closes once it holds partClaims claims, so it
-        // holds fewer than partClaims plus a group's: there were at least this many parts to join.
-        var largest = Large.Groups.Max(g => g.Claims.Length);
-        var parts = (int)Math.Ceiling(Large.Summary.GroupedClaims / (double)(partClaims + largest - 1));
-        Assert.True(stream.Writes >= parts, $"{stream.Writes} writes for some {parts} parts");
+        // Each part reaches the stream in a write of its own: every part but the first starts a write, with the comma
+        // before its first group. One writer passes its bytes on after whichever group fills its buffer, so its writes
+        // start at other groups (parts of 250 claims are about as large as that buffer; only where each write starts
+        // tells the two apart).
+        var bytes = stream.ToArray();
+        var starts = PartStarts(partClaims);
+        Assert.True(starts.Count >= 9, $"{starts.Count} parts"); // 2,400 claims in parts of 250 or fewer
+        foreach (var g in starts.Skip(1))
+        {
+            var subject = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes($"\"{Large.Groups[g].Subject}\""));
+            var comma = bytes.AsSpan(0, subject).LastIndexOf((byte)',');
+            Assert.True(stream.WriteStarts.Contains(comma), $"no write starts before group {g}, at byte {comma}");
+        }
+    }
+
+    /// <summary>Where each part of <see cref="Large"/>'s groups starts, by the writer's rule: a part closes once it holds <paramref name="partClaims"/> claims.</summary>
+    private static List<int> PartStarts(int partClaims)
+    {
+        var (starts, held) = (new List<int>(), partClaims);
+        for (var g = 0; g < Large.Groups.Length; g++)
+        {
+            if (held >= partClaims)
+            {
+                starts.Add(g);
+                held = 0;
+            }
+
+            held += Large.Groups[g].Claims.Length;
+        }
+
+        return starts;
     }
 
     [Fact]
@@ -123,16 +149,17 @@ public sealed class ReportJsonTests
         return $$"""{"format": "claimset/1", "sources": [{{sources}}], "claims": [{{string.Join(",\n", claims.Concat(rejected))}}]}""";
     }
 
-    /// <summary>Keeps what is written, counting the writes and the largest; can fail once past a number of bytes.</summary>
+    /// <summary>Keeps what is written, where each write began and the largest; can fail once past a number of bytes.</summary>
     private sealed class RecordingStream : MemoryStream
     {
         public const string Failure = "The disk is full.";
 
         public long FailAfter { get; init; } = long.MaxValue;
 
-        public int Writes { get; private set; }
-
         public int LargestWrite { get; private set; }
+
+        /// <summary>Where each write began, in bytes from the start.</summary>
+        public HashSet<long> WriteStarts { get; } = [];
 
         // A stream derived from MemoryStream gets spans through the array overload: counting there counts every write once.
         public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
@@ -144,7 +171,8 @@ public sealed class ReportJsonTests
                 throw new IOException(Failure);
             }
 
-            (Writes, LargestWrite) = (Writes + 1, Math.Max(LargestWrite, count));
+            LargestWrite = Math.Max(LargestWrite, count);
+            WriteStarts.Add(Length);
             base.Write(buffer, offset, count);
         }
     }
