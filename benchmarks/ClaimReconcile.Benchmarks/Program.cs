@@ -21,7 +21,8 @@ if (args is ["profile", var what, ..])
     // profile 1000000 [--min-shared-false 3] [--estimator vote|without-copying] [--runs 5 [--stages]]: the first option sets
     // TruthDiscoveryOptions.MinSharedFalse for every run; the second picks the majority vote, or truth discovery with copy
     // detection off; the third reconciles and takes the floor that many times more, once the code is warm, and prints the
-    // processor time of each beside its wall time; with --stages, also each stage's.
+    // processor time of each beside its wall time; with --stages, also each stage's, and with truth discovery each part of its
+    // estimate (how many steps each iteration took).
     var path = what;
     var options = new ReconcilerOptions();
     if (Option("--min-shared-false") is { } minShared)
@@ -42,6 +43,13 @@ if (args is ["profile", var what, ..])
         case var other:
             Console.Error.WriteLine($"profile: unknown --estimator \"{other}\" (truth-discovery, without-copying or vote)");
             return 2;
+    }
+
+    var stages = args.Contains("--stages") ? new StageClock() : null;
+    if (stages is not null && options.Estimator is null)
+    {
+        // Truth discovery, telling the clock of each part of its estimate.
+        options.Estimator = new TruthDiscoveryEstimator(options.TruthDiscovery) { PartDone = stages.PartDone };
     }
 
     var reconciler = new Reconciler(options);
@@ -71,7 +79,6 @@ if (args is ["profile", var what, ..])
     ReportJson.Write(report, Stream.Null);
     Console.WriteLine($"write: {watch.ElapsedMilliseconds} ms");
     var runs = Option("--runs") is { } runCount ? int.Parse(runCount, CultureInfo.InvariantCulture) : 0;
-    var stages = args.Contains("--stages") ? new StageClock() : null;
     for (var run = 1; run <= runs; run++)
     {
         // Processor time counts every thread of the process: both cores, the collector's and the compiler's.
@@ -82,12 +89,20 @@ if (args is ["profile", var what, ..])
         if (stages is not null)
         {
             Console.WriteLine($"  stages: {stages.Last()}");
+            if (stages.LastParts() is { Length: > 0 } parts)
+            {
+                Console.WriteLine($"  estimate: {parts}");
+            }
         }
     }
 
     if (stages is not null && runs > 1)
     {
         Console.WriteLine($"stages, median of {runs} runs: {stages.Medians()}");
+        if (stages.LastParts() is { Length: > 0 })
+        {
+            Console.WriteLine($"estimate, median of {runs} runs: {stages.PartMedians()}");
+        }
     }
 
     watch.Restart();

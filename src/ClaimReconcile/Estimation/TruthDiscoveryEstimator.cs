@@ -57,6 +57,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// <summary>The estimator with default settings.</summary>
     public static TruthDiscoveryEstimator Default { get; } = new();
 
+    /// <summary>
+    /// Told as each part of a run ends, with the number of steps for <see cref="EstimatePart.Iterate"/> (0 for the other
+    /// parts), on the thread that runs the estimate (the benchmarks' <c>profile --stages</c> times them). Session updates
+    /// do not tell it.
+    /// </summary>
+    internal Action<EstimatePart, int>? PartDone { get; init; }
+
     /// <inheritdoc />
     public string Name => "truth-discovery";
 
@@ -79,7 +86,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
 
         var run = Choose(problem, priors);
         var state = new Continuation(run.Chain, priors, run.Dependencies, ByPair(run.Dependencies, sources));
-        return (Result(run.Chain, run.Dependencies), state);
+        var estimate = Result(run.Chain, run.Dependencies);
+        PartDone?.Invoke(EstimatePart.Result, 0);
+        return (estimate, state);
     }
 
     /// <summary>
@@ -515,11 +524,12 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     {
         // The groups' fixed structure is built once and shared by both orders.
         var models = Models(problem);
+        PartDone?.Invoke(EstimatePart.Models, 0);
         if (!_options.DetectCopying || _options.DetectCopyingFirst is not null)
         {
             var only = Start(models, priors);
             var dependencies = _options.DetectCopying && _options.DetectCopyingFirst == true ? LookFirst(only) : [];
-            return Finish(only, priors, dependencies);
+            return Finish(only, priors, dependencies, PartDone);
         }
 
         // Both orders: keep the one whose final state explains the claims better under the estimator's own model.
@@ -529,22 +539,23 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         {
             // Nothing found before the first estimate makes the run the same as the other order; too little found can
             // change only a few questions. Either way the early order runs alone.
-            return Finish(early, priors, found);
+            return Finish(early, priors, found, PartDone);
         }
 
         // The two orders are independent from here: they run side by side, each in parallel over its groups.
         RunResult? before = null, after = null;
         var meetings = early.Meetings;
         Parallel.Invoke(
-            () => before = Finish(early, priors, found),
+            () => before = Finish(early, priors, found, partDone: null),
             () =>
             {
                 var late = Start(models, priors);
                 late.Meetings = meetings;
-                after = Finish(late, priors, []);
+                after = Finish(late, priors, [], partDone: null);
             });
         var (likelihoodBefore, likelihoodAfter) = (0.0, 0.0);
         Parallel.Invoke(() => likelihoodBefore = LogLikelihood(before!, priors), () => likelihoodAfter = LogLikelihood(after!, priors));
+        PartDone?.Invoke(EstimatePart.BothOrders, 0);
         return likelihoodBefore > likelihoodAfter ? before! : after!;
     }
 
@@ -588,25 +599,48 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     private ImmutableArray<DetectedDependence> LookFirst(Chain chain)
     {
         Settle(chain);
-        return Discount(chain, CopyDetector.Detect(chain.Groups, chain.Reliability, _options, Meetings(chain)));
+        PartDone?.Invoke(EstimatePart.Settle, 0);
+        var found = Discount(chain, Look(chain, PartDone));
+        PartDone?.Invoke(EstimatePart.Look, 0);
+        return found;
+    }
+
+    /// <summary>
+    /// Looks for copying with the current reliabilities, counting who meets whom first if this run has not; tells
+    /// <paramref name="partDone"/> of the count. The caller discounts what is found.
+    /// </summary>
+    private ImmutableArray<DetectedDependence> Look(Chain chain, Action<EstimatePart, int>? partDone)
+    {
+        if (chain.Meetings is null)
+        {
+            Meetings(chain);
+            partDone?.Invoke(EstimatePart.Meet, 0);
+        }
+
+        return CopyDetector.Detect(chain.Groups, chain.Reliability, _options, Meetings(chain));
     }
 
     /// <summary>The first estimate, then up to <see cref="Rounds"/> rounds of looking for copying and estimating again.</summary>
-    private RunResult Finish(Chain chain, double[] priors, ImmutableArray<DetectedDependence> dependencies)
+    private RunResult Finish(Chain chain, double[] priors, ImmutableArray<DetectedDependence> dependencies, Action<EstimatePart, int>? partDone)
     {
-        Iterate(chain, priors);
+        // The steps are counted before anyone is told: a call through ?. would not run Iterate with no one to tell.
+        var steps = Iterate(chain, priors);
+        partDone?.Invoke(EstimatePart.Iterate, steps);
         if (_options.DetectCopying)
         {
             for (var round = 0; round < Rounds; round++)
             {
-                var again = CopyDetector.Detect(chain.Groups, chain.Reliability, _options, Meetings(chain));
+                var again = Look(chain, partDone);
                 if (again.IsEmpty && dependencies.IsEmpty)
                 {
+                    partDone?.Invoke(EstimatePart.Look, 0);
                     break;
                 }
 
                 dependencies = Discount(chain, again);
-                Iterate(chain, priors);
+                partDone?.Invoke(EstimatePart.Look, 0);
+                steps = Iterate(chain, priors);
+                partDone?.Invoke(EstimatePart.Iterate, steps);
             }
         }
 
@@ -809,9 +843,9 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// (Varadhan and Roland, Scandinavian Journal of Statistics 35, 2008): from two plain steps it extrapolates along
     /// the direction they share, then takes a plain step from there. The fixed point is the plain iteration's; it is
     /// reached in fewer steps, since the reliabilities of sources that share questions move together and each plain
-    /// step removes only a share of the remaining distance.
+    /// step removes only a share of the remaining distance. Returns how many steps it took.
     /// </summary>
-    private void Iterate(Chain chain, double[] priors)
+    private int Iterate(Chain chain, double[] priors)
     {
         var reliability = chain.Reliability;
         var sources = reliability.Length;
@@ -861,6 +895,7 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
         }
 
         Settle(chain);
+        return evaluations;
     }
 
     /// <summary>

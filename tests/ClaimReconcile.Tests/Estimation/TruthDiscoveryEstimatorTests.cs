@@ -337,6 +337,33 @@ public sealed class TruthDiscoveryEstimatorTests
     }
 
     [Fact]
+    public void Estimate_TellsItsParts_InOrder_AndTellingChangesNothing()
+    {
+        // The clique is caught early, so both orders run; with thirty independent sources little is found early, and
+        // the early order runs alone, looking again after each estimate; without copy detection there is no look.
+        List<(EstimatePart Part, int Steps)> Parts(EstimationProblem problem, TruthDiscoveryOptions options)
+        {
+            var told = new List<(EstimatePart, int)>();
+            var telling = new TruthDiscoveryEstimator(options) { PartDone = (part, steps) => told.Add((part, steps)) }.Estimate(problem);
+            var quiet = new TruthDiscoveryEstimator(options).Estimate(problem);
+            Assert.Equal(quiet.SourceReliabilities, telling.SourceReliabilities);
+            Assert.Equal(quiet.Groups.SelectMany(g => g.ClaimProbabilities), telling.Groups.SelectMany(g => g.ClaimProbabilities));
+            return told;
+        }
+
+        var clique = Parts(Problem(CliqueMajority().Build()), new());
+        var independent = Parts(Problem(Independent(seed: 4)), new());
+        var withoutCopying = Parts(Problem(Independent(seed: 4)), new() { DetectCopying = false });
+
+        Assert.Equal([EstimatePart.Models, EstimatePart.Settle, EstimatePart.Meet, EstimatePart.Look, EstimatePart.BothOrders, EstimatePart.Result], clique.Select(p => p.Part));
+        Assert.Equal(
+            [EstimatePart.Models, EstimatePart.Settle, EstimatePart.Meet, EstimatePart.Look, EstimatePart.Iterate, EstimatePart.Look, EstimatePart.Iterate, EstimatePart.Look, EstimatePart.Iterate, EstimatePart.Result],
+            independent.Select(p => p.Part));
+        Assert.Equal([EstimatePart.Models, EstimatePart.Iterate, EstimatePart.Result], withoutCopying.Select(p => p.Part));
+        Assert.All(independent.Concat(withoutCopying), p => Assert.True(p.Part == EstimatePart.Iterate ? p.Steps >= 1 : p.Steps == 0, $"{p}"));
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ListsAllProblems()
     {
         var options = new TruthDiscoveryOptions { DefaultPrior = 0, FalseValues = 0.5, MaxIterations = 0, CopyRate = 1, SimilarityWeight = 2, BothOrdersMinShare = -0.5 };
