@@ -611,13 +611,13 @@ public sealed class TruthDiscoveryEstimator : IConsensusEstimator
     /// </summary>
     private ImmutableArray<DetectedDependence> Look(Chain chain, Action<EstimatePart, int>? partDone)
     {
-        if (chain.Meetings is null)
+        if (chain.Meetings is not { } meetings)
         {
-            Meetings(chain);
+            meetings = Meetings(chain);
             partDone?.Invoke(EstimatePart.Meet, 0);
         }
 
-        return CopyDetector.Detect(chain.Groups, chain.Reliability, _options, Meetings(chain));
+        return CopyDetector.Detect(chain.Groups, chain.Reliability, _options, meetings);
     }
 
     /// <summary>The first estimate, then up to <see cref="Rounds"/> rounds of looking for copying and estimating again.</summary>

@@ -27,13 +27,13 @@ public sealed class ReportJsonTests
 
         ReportJson.Write(Large, stream, indented, partClaims, parallelFromParts: 2);
 
-        Assert.Equal(ReportJson.Write(Large, indented), Encoding.UTF8.GetString(stream.ToArray()));
+        var bytes = stream.ToArray();
+        Assert.Equal(ReportJson.Write(Large, indented), Encoding.UTF8.GetString(bytes));
 
         // Each part reaches the stream in a write of its own: every part but the first starts a write, with the comma
         // before its first group. One writer passes its bytes on after whichever group fills its buffer, so its writes
-        // start at other groups (parts of 250 claims are about as large as that buffer; only where each write starts
-        // tells the two apart).
-        var bytes = stream.ToArray();
+        // start at other groups (indented parts of 250 claims are about as large as that buffer, so only where each
+        // write starts tells the two apart).
         var starts = PartStarts(partClaims);
         Assert.True(starts.Count >= 9, $"{starts.Count} parts"); // 2,400 claims in parts of 250 or fewer
         foreach (var g in starts.Skip(1))
