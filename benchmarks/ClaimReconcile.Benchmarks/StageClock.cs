@@ -18,7 +18,7 @@ internal sealed class StageClock
     private readonly List<Dictionary<RunStage, (double Wall, double Cpu)>> _runs = [];
     private readonly List<List<(EstimatePart Part, int Steps, double Wall, double Cpu)>> _parts = [];
     private readonly Stopwatch _wall = new();
-    private Process _process = Process.GetCurrentProcess();
+    private readonly Process _process = Process.GetCurrentProcess();
 
     /// <summary>The current run's estimate parts while <see cref="Time"/> runs; parts told outside it are not timed.</summary>
     private List<(EstimatePart Part, int Steps, double Wall, double Cpu)>? _timing;
@@ -34,7 +34,7 @@ internal sealed class StageClock
     {
         var stages = new Dictionary<RunStage, (double Wall, double Cpu)>();
         _timing = [];
-        _process = Process.GetCurrentProcess();
+        _process.Refresh();
         _wall.Restart();
         _lastStage = _lastPart = (0, _process.TotalProcessorTime.TotalMilliseconds);
         var report = reconciler.Build(read.ClaimSet, read.Issues, read.RejectedClaims, keep: false, stageDone: stage => stages[stage] = Lap(ref _lastStage)).Report;
